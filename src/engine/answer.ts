@@ -1,0 +1,254 @@
+/**
+ * The Q&A engine: question text in, an Answer or an Abstention out. Pure and synchronous; it reads
+ * only the index built from the knowledge pack.
+ *
+ * Every fact of the pack says which concepts a question must contain (`need`) and which make it a
+ * better match (`cues`). A fact's score is the weight of what it explains in the question minus a
+ * penalty for what it leaves unexplained (words the article never uses, years it never mentions,
+ * names it does not concern). Confidence is explained / (explained + unexplained). Below the floor
+ * the engine abstains and suggests the closest questions it can answer: it never guesses.
+ */
+import type { Fact } from '../data/knowledge.ts';
+import { analyse, type MatcherIndex, type Span } from './analyse.ts';
+import { normaliseQuestion } from './normalise.ts';
+import type { Abstention, AbstentionReason, Answer, QaResult, Suggestion } from './types.ts';
+
+/** Tuning of the scorer, in one frozen place. */
+export const SCORING = Object.freeze({
+  /** Below this confidence the engine abstains. */
+  confidenceFloor: 0.6,
+  /** Below this explained weight the engine abstains, however clean the question. */
+  minExplained: 1.5,
+  /** Weight of a `need` term that has no explicit cue weight. */
+  needWeight: 1,
+  /** Credit for naming an entity the answer mentions without being about it. */
+  mentionWeight: 0.3,
+  /** Scale applied to terms that came from a typo correction. */
+  correctedScale: 0.85,
+  /** Penalties for spans a fact does not explain. */
+  penalty: {
+    question: 0.15,
+    generic: 0.1,
+    specific: 0.6,
+    entity: 1.2,
+    knownNumber: 0.3,
+    unknownNumber: 1,
+    unknownYear: 3,
+    articleWord: 0.35,
+    englishWord: 1,
+    unknown: 1.5,
+  },
+  maxSuggestions: 3,
+});
+
+export interface Scored {
+  readonly fact: Fact;
+  readonly explained: number;
+  readonly unexplained: number;
+  readonly score: number;
+  readonly confidence: number;
+}
+
+function spanPenalty(index: MatcherIndex, span: Span): number {
+  const p = SCORING.penalty;
+  switch (span.kind) {
+    case 'known-number':
+      return p.knownNumber;
+    case 'unknown-number':
+      return span.text.length >= 4 ? p.unknownYear : p.unknownNumber;
+    case 'article-word':
+      return p.articleWord;
+    case 'english-word':
+      return p.englishWord;
+    case 'unknown':
+      return p.unknown;
+    case 'term': {
+      let worst = 0;
+      for (const t of span.terms) {
+        worst = Math.max(worst, index.termPenalty.get(t) ?? p[index.termKind.get(t) ?? 'specific']);
+      }
+      return worst;
+    }
+  }
+}
+
+function scoreFact(
+  index: MatcherIndex,
+  fact: Fact,
+  spans: readonly Span[],
+  present: ReadonlySet<string>,
+  lead: string | undefined,
+): Scored | null {
+  for (const group of fact.need) if (!group.some((t) => present.has(t))) return null;
+  // "How many ...", "When ...", "Why ..." want a count, a time, a reason: only facts that give one.
+  if (lead !== undefined && fact.cues[lead] === undefined) return null;
+
+  const needTerms = new Set(fact.need.flat());
+  const weightOf = (term: string): number => {
+    const cue = fact.cues[term];
+    if (cue !== undefined) return cue;
+    if (index.termKind.get(term) === 'entity') {
+      if (fact.about.includes(term)) return index.entityWeight.get(term) ?? 1;
+      if (fact.mentions.includes(term)) return SCORING.mentionWeight;
+      return needTerms.has(term) ? SCORING.needWeight : 0;
+    }
+    return needTerms.has(term) ? SCORING.needWeight : 0;
+  };
+
+  let explained = 0;
+  let unexplained = 0;
+  const counted = new Set<string>();
+  for (const span of spans) {
+    let best = 0;
+    let bestTerm: string | undefined;
+    for (const t of span.terms) {
+      const w = weightOf(t);
+      if (w > best) {
+        best = w;
+        bestTerm = t;
+      }
+    }
+    if (bestTerm === undefined) {
+      if (fact.strict && span.kind !== 'known-number') {
+        // A strict fact (a profile) answers "who is X", not "who is X's husband".
+        const kinds = span.terms.map((t) => index.termKind.get(t));
+        if (kinds.length === 0 || !kinds.every((k) => k === 'question' || k === 'generic')) return null;
+      }
+      unexplained += spanPenalty(index, span);
+      continue;
+    }
+    // Each concept counts once, however many words say it.
+    if (counted.has(bestTerm)) continue;
+    counted.add(bestTerm);
+    explained += span.corrected ? best * SCORING.correctedScale : best;
+  }
+  // Naming a candidate the fact is not about, alongside one it is, is usually a comparison; naming
+  // only others is a different question. Facts about several entities lose a little focus when the
+  // question names just some of them.
+  const named = [...present].filter((t) => index.termKind.get(t) === 'entity');
+  if (named.length > 0) {
+    const missing = fact.about.filter(
+      (e) => !present.has(e) && index.kb.entities.get(e)?.kind === 'candidate',
+    );
+    explained -= 0.2 * missing.length;
+  }
+  const score = explained - unexplained;
+  const confidence = explained <= 0 ? 0 : explained / (explained + unexplained);
+  return { fact, explained, unexplained, score, confidence };
+}
+
+function suggestionsFor(
+  index: MatcherIndex,
+  ranked: readonly Scored[],
+  text: string,
+  exclude?: string,
+): Suggestion[] {
+  const out: Suggestion[] = [];
+  const seen = new Set<string>(exclude ? [exclude] : []);
+  const add = (id: string) => {
+    const f = index.kb.factById.get(id);
+    if (!f || f.decline || seen.has(id) || out.length >= SCORING.maxSuggestions) return;
+    seen.add(id);
+    out.push({ factId: f.id, question: f.question });
+  };
+  for (const s of ranked) if (s.explained > 0) add(s.fact.id);
+  if (out.length < SCORING.maxSuggestions && text.trim()) {
+    for (const hit of index.suggestionFuse.search(text.slice(0, 200), { limit: 5 })) add(hit.item.id);
+  }
+  for (const id of ['winner', 'margin', 'platforms']) add(id);
+  return out;
+}
+
+function abstain(
+  reason: AbstentionReason,
+  message: string,
+  suggestions: readonly Suggestion[],
+  best?: Scored,
+): Abstention {
+  return {
+    kind: 'abstention',
+    reason,
+    message,
+    suggestions,
+    topic: best?.fact.topic ?? null,
+    confidence: best ? Math.round(best.confidence * 1000) / 1000 : 0,
+  };
+}
+
+/** Default messages of the engine's abstentions (front doors may add their own framing). */
+export const ABSTENTION_MESSAGES = Object.freeze({
+  empty: 'Ask me a question about the 2017 Atlanta mayoral runoff, for example "Who won?"',
+  noMatch: "I can't find that in the article.",
+});
+
+function reasonOfDecline(fact: Fact): AbstentionReason {
+  if (fact.topic === 'opinion') return 'opinion';
+  if (fact.topic === 'prediction') return 'prediction';
+  return 'not-in-article';
+}
+
+/** How the engine read a question: its spans and every fact that could answer it, best first. */
+export interface Analysis {
+  readonly spans: readonly Span[];
+  readonly present: ReadonlySet<string>;
+  readonly ranked: readonly Scored[];
+}
+
+/** Analyses a question and ranks the facts (exposed for `npm run ask -- --explain` and tests). */
+export function rankFacts(index: MatcherIndex, question: string): Analysis {
+  const q = normaliseQuestion(question);
+  const spans = analyse(index, q.tokens);
+  const present = new Set<string>(spans.flatMap((s) => s.terms));
+  if (q.polar) present.add('POLAR');
+  const lead = spans[0]?.terms.find((t) => index.demanding.has(t));
+  const ranked: Scored[] = [];
+  if (spans.length > 0) {
+    for (const fact of index.kb.facts) {
+      const s = scoreFact(index, fact, spans, present, lead);
+      if (s) ranked.push(s);
+    }
+  }
+  ranked.sort((a, b) => b.score - a.score || b.confidence - a.confidence);
+  return { spans, present, ranked };
+}
+
+/** Answers a question from the knowledge pack, or abstains with suggestions. Never throws. */
+export function answerQuestion(index: MatcherIndex, question: string): QaResult {
+  const { spans, present, ranked } = rankFacts(index, question);
+  if (spans.length === 0) {
+    return abstain('empty', ABSTENTION_MESSAGES.empty, suggestionsFor(index, [], ''));
+  }
+  const best = ranked[0];
+
+  if (!best || best.confidence < SCORING.confidenceFloor || best.explained < SCORING.minExplained) {
+    return abstain('no-match', ABSTENTION_MESSAGES.noMatch, suggestionsFor(index, ranked, question), best);
+  }
+
+  const fact = best.fact;
+  const variant = fact.variants.find((v) => v.when.every((t) => present.has(t)));
+  if (fact.decline || variant?.decline) {
+    const message = variant?.decline ? (variant.answer ?? fact.answer) : fact.answer;
+    const suggestions = fact.suggest
+      .map((id) => index.kb.factById.get(id))
+      .filter((f): f is Fact => f !== undefined)
+      .map((f) => ({ factId: f.id, question: f.question }));
+    return abstain(reasonOfDecline(fact), message, suggestions, best);
+  }
+
+  const body = variant?.answer ?? fact.answer;
+  const text = variant?.prefix ? `${variant.prefix} ${body}` : body;
+  const entity =
+    fact.about.find((e) => present.has(e)) ?? (fact.about.length === 1 ? (fact.about[0] ?? null) : null);
+  const answer: Answer = {
+    kind: 'answer',
+    text,
+    quotes: fact.quotes,
+    citation: fact.quotes.map((x) => x.text).join(' '),
+    notes: [...new Set(fact.quotes.flatMap((x) => x.notes))],
+    topic: fact.topic,
+    confidence: Math.round(Math.min(1, best.confidence) * 1000) / 1000,
+    entity,
+    factId: fact.id,
+  };
+  return answer;
+}
