@@ -397,6 +397,26 @@ function checkFigures(
     }
   }
 
+  for (const [cand, c] of Object.entries(f.candidates)) {
+    requireEntity('candidates', cand, cand, 'candidate');
+    const text = quotesOf(`candidates.${cand}`, c.quotes).toLowerCase();
+    for (const field of ['party', 'office'] as const) {
+      if (!text.includes(c[field].toLowerCase())) {
+        throw new PackError(
+          file,
+          `"${c[field]}" is not in the quoted sentences`,
+          `figure "candidates.${cand}"`,
+          field,
+        );
+      }
+    }
+  }
+  for (const e of entities.values()) {
+    if (e.kind === 'candidate' && !f.candidates[e.id]) {
+      throw new PackError(file, `candidate "${e.id}" has no entry`, 'figure "candidates"', e.id);
+    }
+  }
+
   const alumnaText = quotesOf('alumna', f.alumna.quotes);
   requireEntity('alumna', 'entity', f.alumna.entity);
   requireEntity('alumna', 'school', f.alumna.school);

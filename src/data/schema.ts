@@ -89,6 +89,8 @@ export const FiguresSchema = z.strictObject({
   endorsementDate: z.strictObject({ date: isoDate, quotes }),
   correction: z.strictObject({ date: isoDate, time: nonEmpty, quotes }),
   platform: z.record(id, PlatformSchema),
+  /** Each candidate's party and office, as the article gives them. */
+  candidates: z.record(id, z.strictObject({ party: nonEmpty, office: nonEmpty, quotes })),
   alumna: z.strictObject({
     entity: id,
     school: id,

@@ -237,18 +237,21 @@ export function answerQuestion(index: MatcherIndex, question: string): QaResult 
 
   const body = variant?.answer ?? fact.answer;
   const text = variant?.prefix ? `${variant.prefix} ${body}` : body;
-  const entity =
-    fact.about.find((e) => present.has(e)) ?? (fact.about.length === 1 ? (fact.about[0] ?? null) : null);
-  const answer: Answer = {
+  const entity = fact.about.find((e) => present.has(e));
+  return factAnswer(fact, text, best.confidence, entity);
+}
+
+/** An Answer stating a fact (with the given text, by default the fact's own answer). */
+export function factAnswer(fact: Fact, text = fact.answer, confidence = 1, entity?: string): Answer {
+  return {
     kind: 'answer',
     text,
     quotes: fact.quotes,
     citation: fact.quotes.map((x) => x.text).join(' '),
     notes: [...new Set(fact.quotes.flatMap((x) => x.notes))],
     topic: fact.topic,
-    confidence: Math.round(Math.min(1, best.confidence) * 1000) / 1000,
-    entity,
+    confidence: Math.round(Math.min(1, confidence) * 1000) / 1000,
+    entity: entity ?? (fact.about.length === 1 ? (fact.about[0] ?? null) : null),
     factId: fact.id,
   };
-  return answer;
 }

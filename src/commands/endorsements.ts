@@ -1,0 +1,43 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { factsEmbed } from '../replies/embeds.ts';
+import { unknownCandidate } from '../replies/strings.ts';
+import { entityChoices, isCandidate, resolveEntity } from './people.ts';
+import { embedReply } from './reply.ts';
+import { type Command, UserError } from './types.ts';
+
+/** /endorsements [candidate]: who backed whom, with dates and appearances. */
+export const endorsements = {
+  data: {
+    name: 'endorsements',
+    description: 'Who endorsed or campaigned for each candidate',
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'candidate',
+        description: 'Bottoms or Norwood (leave empty for both)',
+        required: false,
+        autocomplete: true,
+      },
+    ],
+  },
+  execute: ({ engine, options }) => {
+    const kb = engine.kb;
+    const input = options.get('candidate');
+    if (input === undefined || String(input).trim() === '') {
+      const all = kb.factById.get('endorsements');
+      if (!all) throw new Error('the pack has no "endorsements" fact');
+      return { reply: embedReply(factsEmbed('Endorsements', [all])) };
+    }
+    const who = resolveEntity(kb, String(input), isCandidate);
+    const fact = who && kb.factById.get(`endorsements-${who.id}`);
+    if (!who || !fact)
+      throw new UserError(
+        unknownCandidate(
+          String(input),
+          kb.candidates.map((c) => c.name),
+        ),
+      );
+    return { reply: embedReply(factsEmbed(`Endorsements of ${who.name}`, [fact])) };
+  },
+  autocomplete: ({ engine, focused }) => entityChoices(engine.kb, focused.value, isCandidate),
+} satisfies Command;

@@ -1,0 +1,45 @@
+/** User-facing text that is not a fact: templates for replies, errors and help, in one place. */
+
+export const TEXT = Object.freeze({
+  answerFieldName: 'From the article',
+  quoteFooter: 'Quoted from the article; spacing lost in its PDF text is restored.',
+  noMatch: "I can't find that in the article.",
+  didYouMean: 'Did you mean:',
+  tryHelp: 'Try /help for what I can answer.',
+  emptyQuestion: 'Ask me a question about the 2017 Atlanta mayoral runoff, for example "Who won?"',
+  helpful: 'Helpful',
+  notHelpful: 'Not helpful',
+  delete: 'Delete',
+  feedbackThanks: 'Thanks, your feedback was recorded.',
+  deleteRefused: 'Only the person who asked, or a moderator, can delete this answer.',
+  deleted: 'Deleted.',
+  staleButton: 'That button is from an older version of the bot. Ask the question again.',
+  unknownButton: "I don't recognise that button.",
+  genericError: 'Something went wrong on my side. Please try again.',
+  discordTrouble: 'Discord is having trouble right now. Please try again in a moment.',
+  needModerator: 'This command is for moderators (Manage Messages).',
+  summaryPinned: 'Pinned the results summary in this channel.',
+  summaryUpdated: 'Updated the pinned results summary in this channel.',
+  summaryPosted: 'Posted the results summary; pinning is not available in this mode.',
+  summaryMissingPermission:
+    'I could not pin the summary: I need the Manage Messages and Read Message History permissions in this channel.',
+  summaryPinLimit:
+    'I posted the summary but could not pin it: this channel already has the most pins Discord allows (250). Unpin something and run /summary again.',
+  contextMenuEmpty: 'That message has no text for me to answer.',
+  neutralOrdering: 'Candidates listed alphabetically by surname; the bot takes no side.',
+});
+
+/** "I don't know a candidate called …" */
+export function unknownCandidate(input: string, names: readonly string[]): string {
+  return `I don't know a candidate called "${input}". The runoff candidates are ${names.join(' and ')}.`;
+}
+
+/** "I don't know anyone called …" */
+export function unknownPerson(input: string, names: readonly string[]): string {
+  return `I don't know anyone called "${input}" in the article. Try one of: ${names.join(', ')}.`;
+}
+
+/** "Unknown option …" */
+export function unknownOption(name: string, command: string): string {
+  return `/${command} has no option "${name}".`;
+}
