@@ -1,0 +1,46 @@
+/**
+ * A small Discord API emulator for end-to-end tests of a real discord.js Client: REST under
+ * `http://127.0.0.1:PORT/api/v10` and a JSON gateway at `ws://127.0.0.1:PORT/gateway`.
+ *
+ * ```ts
+ * const emu = await startEmulator();
+ * const client = new Client({ intents, rest: { api: emu.apiBase, timeout: 2000, retries: 0 } });
+ * await client.login('fake-token');
+ * const ix = emu.sendSlashCommand({ name: 'ask', options: [{ name: 'question', value: 'who won?' }] });
+ * const response = await emu.waitForInteractionResponse(ix.id);
+ * ```
+ */
+
+export {
+  type ButtonOptions,
+  DiscordEmulator,
+  DiscordEmulator as Emulator,
+  type InteractionCallbackData,
+  type InteractionResponse,
+  type MessageContextMenuOptions,
+  type OriginOptions,
+  type SendMessageOptions,
+  type SentInteraction,
+  type SlashCommandOptions,
+  startEmulator,
+} from './emulator.ts';
+export type { ReadyRecord } from './gateway.ts';
+export { COMMAND_NAME_PATTERN, LIMITS } from './limits.ts';
+export {
+  type CommandOptionInput,
+  DEFAULT_MEMBER_PERMISSIONS,
+  DEFAULT_TEST_USER,
+  type InteractionPayload,
+  type UserInput,
+} from './payloads.ts';
+export type {
+  BotPermissions,
+  BotUserConfig,
+  ChannelConfig,
+  EmulatorOptions,
+  FaultSpec,
+  GatewayFrame,
+  GuildConfig,
+  RecordedFile,
+  RecordedRequest,
+} from './types.ts';
