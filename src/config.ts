@@ -29,7 +29,13 @@ const EnvSchema = z.object({
       .optional(),
   ),
   QA_CHANNEL_IDS: z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
     z.array(snowflake),
   ),
   DISCORD_API_BASE: z.preprocess(

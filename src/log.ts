@@ -3,7 +3,7 @@
  * it is written, so the bot token, interaction tokens and webhook URLs never reach a log, whatever
  * field or error message they hide in.
  */
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -37,7 +37,10 @@ export function createLogger(opts: {
     {
       level: opts.level,
       base: undefined,
-      redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization'], censor: REDACTED },
+      redact: {
+        paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization'],
+        censor: REDACTED,
+      },
     },
     stream,
   );

@@ -2,10 +2,11 @@
  * Button clicks, answered purely: a "did you mean" suggestion, helpful / not helpful, delete.
  * Forged or outdated ids get a clear private message; permission to delete is checked here.
  */
+
+import type { QaEngine } from '../engine/index.ts';
 import { answerMessage } from '../replies/answer.ts';
 import { decodeButton } from '../replies/custom-ids.ts';
 import { TEXT } from '../replies/strings.ts';
-import type { QaEngine } from '../engine/index.ts';
 import { textReply } from './reply.ts';
 import { type CommandOutcome, type Invoker, UserError } from './types.ts';
 

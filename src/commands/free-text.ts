@@ -28,7 +28,11 @@ export function answerFreeText(
   const result = engine.answer(text);
   if (opts.mode === 'qa-channel') {
     if (result.kind !== 'answer' || result.confidence < QA_CHANNEL_MIN_CONFIDENCE) return null;
-    return { message: answerMessage(result, { askerId: opts.askerId }), factId: result.factId, answered: true };
+    return {
+      message: answerMessage(result, { askerId: opts.askerId }),
+      factId: result.factId,
+      answered: true,
+    };
   }
   return {
     message: resultMessage(result, { askerId: opts.askerId }),

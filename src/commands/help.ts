@@ -4,7 +4,9 @@ import { embedReply } from './reply.ts';
 import type { Command } from './types.ts';
 
 /** The help card: every slash command with its description, and how to ask in your own words. */
-export function helpEmbed(list: readonly { readonly data: { readonly name: string; readonly description?: string } }[]): APIEmbed {
+export function helpEmbed(
+  list: readonly { readonly data: { readonly name: string; readonly description?: string } }[],
+): APIEmbed {
   const lines = list
     .filter((c) => c.data.description)
     .map((c) => `**/${c.data.name}** — ${c.data.description}`);

@@ -8,8 +8,10 @@ function checkOptions(options: readonly APIApplicationCommandOption[], where: st
   if (options.length > 25) return `${where}: more than 25 options`;
   let optionalSeen = false;
   for (const o of options) {
-    if (!CHAT_INPUT_NAME.test(o.name)) return `${where}: option name "${o.name}" is not 1-32 lowercase characters`;
-    if (!o.description || o.description.length > 100) return `${where}: option "${o.name}" needs a description of 1-100 characters`;
+    if (!CHAT_INPUT_NAME.test(o.name))
+      return `${where}: option name "${o.name}" is not 1-32 lowercase characters`;
+    if (!o.description || o.description.length > 100)
+      return `${where}: option "${o.name}" needs a description of 1-100 characters`;
     const required = 'required' in o && o.required === true;
     if (required && optionalSeen) return `${where}: required option "${o.name}" after an optional one`;
     if (!required) optionalSeen = true;
@@ -25,7 +27,8 @@ export function validateCommands(files: readonly (readonly [string, Command])[])
     const where = `src/commands/${file}`;
     const type = 'type' in d && d.type !== undefined ? d.type : ApplicationCommandType.ChatInput;
     if (type === ApplicationCommandType.ChatInput) {
-      if (!CHAT_INPUT_NAME.test(d.name)) throw new Error(`${where}: command name "${d.name}" is not 1-32 lowercase characters`);
+      if (!CHAT_INPUT_NAME.test(d.name))
+        throw new Error(`${where}: command name "${d.name}" is not 1-32 lowercase characters`);
       const desc = 'description' in d ? d.description : undefined;
       if (!desc || desc.length > 100) throw new Error(`${where}: needs a description of 1-100 characters`);
       const problem = checkOptions('options' in d && d.options ? d.options : [], where);

@@ -137,14 +137,16 @@ function scoreFact(
   return { fact, explained, unexplained, score, confidence };
 }
 
+/** fuse.js scores above this are too loose to suggest. */
+const SUGGESTION_MAX_SCORE = 0.45;
+
 function suggestionsFor(
   index: MatcherIndex,
   ranked: readonly Scored[],
-  text: string,
-  exclude?: string,
+  spans: readonly Span[],
 ): Suggestion[] {
   const out: Suggestion[] = [];
-  const seen = new Set<string>(exclude ? [exclude] : []);
+  const seen = new Set<string>();
   const add = (id: string) => {
     const f = index.kb.factById.get(id);
     if (!f || f.decline || seen.has(id) || out.length >= SCORING.maxSuggestions) return;
@@ -152,8 +154,15 @@ function suggestionsFor(
     out.push({ factId: f.id, question: f.question });
   };
   for (const s of ranked) if (s.explained > 0) add(s.fact.id);
-  if (out.length < SCORING.maxSuggestions && text.trim()) {
-    for (const hit of index.suggestionFuse.search(text.slice(0, 200), { limit: 5 })) add(hit.item.id);
+  // Fuzzy suggestions only from the words that carry meaning ("how do I" matches everything).
+  const content = spans
+    .filter((s) => s.kind !== 'known-number')
+    .map((s) => s.text)
+    .join(' ');
+  if (out.length < SCORING.maxSuggestions && content) {
+    for (const hit of index.suggestionFuse.search(content.slice(0, 200), { limit: 5 })) {
+      if ((hit.score ?? 1) <= SUGGESTION_MAX_SCORE) add(hit.item.id);
+    }
   }
   for (const id of ['winner', 'margin', 'platforms']) add(id);
   return out;
@@ -216,12 +225,12 @@ export function rankFacts(index: MatcherIndex, question: string): Analysis {
 export function answerQuestion(index: MatcherIndex, question: string): QaResult {
   const { spans, present, ranked } = rankFacts(index, question);
   if (spans.length === 0) {
-    return abstain('empty', ABSTENTION_MESSAGES.empty, suggestionsFor(index, [], ''));
+    return abstain('empty', ABSTENTION_MESSAGES.empty, suggestionsFor(index, [], []));
   }
   const best = ranked[0];
 
   if (!best || best.confidence < SCORING.confidenceFloor || best.explained < SCORING.minExplained) {
-    return abstain('no-match', ABSTENTION_MESSAGES.noMatch, suggestionsFor(index, ranked, question), best);
+    return abstain('no-match', ABSTENTION_MESSAGES.noMatch, suggestionsFor(index, ranked, spans), best);
   }
 
   const fact = best.fact;

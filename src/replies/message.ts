@@ -20,8 +20,8 @@ export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 /** A message as the bot sends it, on any transport. */
 export interface BotMessage {
   readonly content?: string;
-  readonly embeds?: readonly APIEmbed[];
-  readonly components?: readonly ButtonRow[];
+  readonly embeds?: APIEmbed[];
+  readonly components?: ButtonRow[];
   /** 64: ephemeral (only the invoking user sees it; interactions only). */
   readonly flags?: number;
   readonly allowed_mentions: typeof NO_MENTIONS;

@@ -26,7 +26,10 @@ function embedText(e: APIEmbed): string {
 }
 
 /** A message as readable text; buttons are listed as numbered choices. */
-export function messageText(msg: BotMessage): { text: string; buttons: { label: string; customId: string }[] } {
+export function messageText(msg: BotMessage): {
+  text: string;
+  buttons: { label: string; customId: string }[];
+} {
   const parts: string[] = [];
   if (msg.content) parts.push(unmarkdown(msg.content));
   for (const e of msg.embeds ?? []) parts.push(embedText(e));

@@ -1,0 +1,80 @@
+/**
+ * Posting and pinning the moderators' results summary through Discord's REST API, shared by the
+ * gateway bot and the HTTP endpoint. If the bot already pinned a summary in the channel, that
+ * message is edited in place instead of pinning another.
+ */
+import { DiscordAPIError, type REST } from '@discordjs/rest';
+import { type APIMessage, type RESTGetAPIChannelPinsResult, Routes } from 'discord-api-types/v10';
+import { SUMMARY_MARKER } from '../commands/summary.ts';
+import type { BotMessage } from '../replies/message.ts';
+import { TEXT } from '../replies/strings.ts';
+
+export type SummaryOutcome = 'pinned' | 'updated' | 'missing-permission' | 'pin-limit';
+
+/** Discord error codes this flow explains to the user. */
+export const DISCORD_ERRORS = Object.freeze({
+  missingPermissions: 50013,
+  missingAccess: 50001,
+  pinLimit: 30003,
+});
+
+function isSummaryBy(message: APIMessage, botUserId: string): boolean {
+  return (
+    message.author?.id === botUserId &&
+    message.embeds?.some((e) => e.author?.name === SUMMARY_MARKER) === true
+  );
+}
+
+/** Pinned messages of a channel, newest first (Discord's `{ items: [{ pinned_at, message }] }` shape). */
+async function pinnedMessages(rest: REST, channelId: string): Promise<APIMessage[]> {
+  const data = (await rest.get(Routes.channelMessagesPins(channelId))) as
+    | { items?: { message: APIMessage }[] }
+    | RESTGetAPIChannelPinsResult;
+  if (Array.isArray(data)) return data;
+  return (data.items ?? []).map((i) => i.message);
+}
+
+/** Posts and pins (or edits) the summary. Permission and pin-limit refusals become outcomes. */
+export async function pinSummary(
+  rest: REST,
+  opts: { readonly channelId: string; readonly botUserId: string; readonly message: BotMessage },
+): Promise<SummaryOutcome> {
+  const { channelId, botUserId, message } = opts;
+  try {
+    const existing = (await pinnedMessages(rest, channelId)).find((m) => isSummaryBy(m, botUserId));
+    if (existing) {
+      await rest.patch(Routes.channelMessage(channelId, existing.id), { body: message });
+      return 'updated';
+    }
+    const posted = (await rest.post(Routes.channelMessages(channelId), { body: message })) as APIMessage;
+    try {
+      await rest.put(Routes.channelMessagesPin(channelId, posted.id));
+    } catch (err) {
+      if (err instanceof DiscordAPIError && err.code === DISCORD_ERRORS.pinLimit) return 'pin-limit';
+      throw err;
+    }
+    return 'pinned';
+  } catch (err) {
+    if (
+      err instanceof DiscordAPIError &&
+      (err.code === DISCORD_ERRORS.missingPermissions || err.code === DISCORD_ERRORS.missingAccess)
+    ) {
+      return 'missing-permission';
+    }
+    throw err;
+  }
+}
+
+/** What to tell the moderator after /summary. */
+export function summaryOutcomeText(outcome: SummaryOutcome): string {
+  switch (outcome) {
+    case 'pinned':
+      return TEXT.summaryPinned;
+    case 'updated':
+      return TEXT.summaryUpdated;
+    case 'missing-permission':
+      return TEXT.summaryMissingPermission;
+    case 'pin-limit':
+      return TEXT.summaryPinLimit;
+  }
+}

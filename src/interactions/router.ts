@@ -1,0 +1,166 @@
+/**
+ * One pure function from a Discord interaction (API JSON, as the gateway or an HTTP POST delivers
+ * it) to the interaction response, plus any work the front door must do after responding. Both the
+ * gateway bot and the HTTP endpoint use it, so a command behaves the same on either.
+ */
+import {
+  type APIApplicationCommandInteractionDataOption,
+  type APIInteraction,
+  type APIInteractionResponse,
+  type APIMessage,
+  ApplicationCommandType,
+  InteractionResponseType,
+  InteractionType,
+  PermissionFlagsBits,
+} from 'discord-api-types/v10';
+import { handleButton } from '../commands/buttons.ts';
+import { findCommand } from '../commands/index.ts';
+import { focusedOption, type RawOption, readOptions } from '../commands/options.ts';
+import type { CommandEffect, Invoker } from '../commands/types.ts';
+import { UserError } from '../commands/types.ts';
+import type { QaEngine } from '../engine/index.ts';
+import { DISCORD_LIMITS, EPHEMERAL } from '../replies/limits.ts';
+import { finalizeMessage } from '../replies/message.ts';
+import { TEXT } from '../replies/strings.ts';
+
+/** What the front door should do with an interaction. */
+export interface RoutedInteraction {
+  readonly response: APIInteractionResponse;
+  readonly effect?: CommandEffect;
+  /** For the log line: what was asked. */
+  readonly summary: { readonly kind: string; readonly name: string; readonly userError?: string };
+  /** An unexpected error, already answered with a generic message; log it. */
+  readonly error?: unknown;
+}
+
+/** The interaction type is one this bot does not handle (an HTTP endpoint answers 400). */
+export class UnsupportedInteraction extends Error {}
+
+const MODERATOR = PermissionFlagsBits.ManageMessages | PermissionFlagsBits.Administrator;
+
+/** Who is interacting, and whether they may moderate here. */
+export function invokerOf(interaction: APIInteraction): Invoker {
+  const user = interaction.member?.user ?? interaction.user;
+  let isModerator = false;
+  const perms = interaction.member?.permissions;
+  if (typeof perms === 'string' && /^\d{1,30}$/.test(perms)) isModerator = (BigInt(perms) & MODERATOR) !== 0n;
+  return { id: user?.id ?? '0', name: user?.username ?? 'someone', isModerator };
+}
+
+function rawOptions(options: readonly APIApplicationCommandInteractionDataOption[] | undefined): RawOption[] {
+  return (options ?? []).map((o) => ({
+    name: o.name,
+    type: o.type,
+    value: 'value' in o ? o.value : undefined,
+    focused: 'focused' in o ? o.focused === true : false,
+  }));
+}
+
+function privateText(content: string): APIInteractionResponse {
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: finalizeMessage({ content, flags: EPHEMERAL }),
+  };
+}
+
+function messageResponse(data: ReturnType<typeof finalizeMessage>): APIInteractionResponse {
+  return { type: InteractionResponseType.ChannelMessageWithSource, data };
+}
+
+/** Routes an interaction. Never throws for bad input; throws UnsupportedInteraction for unknown types. */
+export function routeInteraction(engine: QaEngine, interaction: APIInteraction): RoutedInteraction {
+  if (interaction.type === InteractionType.Ping) {
+    return { response: { type: InteractionResponseType.Pong }, summary: { kind: 'ping', name: '' } };
+  }
+  const invoker = invokerOf(interaction);
+  const channelId = interaction.channel?.id ?? null;
+  const guildId = interaction.guild_id ?? null;
+
+  const guard = (kind: string, name: string, run: () => RoutedInteraction): RoutedInteraction => {
+    try {
+      return run();
+    } catch (err) {
+      if (err instanceof UserError) {
+        return { response: privateText(err.message), summary: { kind, name, userError: err.message } };
+      }
+      return { response: privateText(TEXT.genericError), summary: { kind, name }, error: err };
+    }
+  };
+
+  switch (interaction.type) {
+    case InteractionType.ApplicationCommand: {
+      const data = interaction.data;
+      const name = String(data.name ?? '').slice(0, 32);
+      return guard('command', name, () => {
+        const command = findCommand(name);
+        if (!command) throw new UserError(`I don't have a /${name} command any more. Try /help.`);
+        const options =
+          data.type === ApplicationCommandType.ChatInput
+            ? readOptions(command.data, rawOptions(data.options))
+            : new Map();
+        let targetMessage: { id: string; content: string } | undefined;
+        if (data.type === ApplicationCommandType.Message) {
+          const msg: APIMessage | undefined = data.resolved?.messages?.[data.target_id];
+          targetMessage = {
+            id: data.target_id,
+            content: typeof msg?.content === 'string' ? msg.content : '',
+          };
+        }
+        const outcome = command.execute({
+          engine,
+          options,
+          invoker,
+          channelId,
+          guildId,
+          ...(targetMessage ? { targetMessage } : {}),
+        });
+        return {
+          response: messageResponse(outcome.reply),
+          ...(outcome.effect ? { effect: outcome.effect } : {}),
+          summary: { kind: 'command', name },
+        };
+      });
+    }
+    case InteractionType.ApplicationCommandAutocomplete: {
+      const data = interaction.data;
+      const name = String(data.name ?? '').slice(0, 32);
+      const command = findCommand(name);
+      const focused = focusedOption(rawOptions(data.options));
+      let choices: { name: string; value: string }[] = [];
+      try {
+        if (command?.autocomplete && focused) choices = command.autocomplete({ engine, focused });
+      } catch (err) {
+        return {
+          response: {
+            type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+            data: { choices: [] },
+          },
+          summary: { kind: 'autocomplete', name },
+          error: err,
+        };
+      }
+      return {
+        response: {
+          type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+          data: { choices: choices.slice(0, DISCORD_LIMITS.autocompleteChoices) },
+        },
+        summary: { kind: 'autocomplete', name },
+      };
+    }
+    case InteractionType.MessageComponent: {
+      const customId = String(interaction.data.custom_id ?? '').slice(0, 200);
+      return guard('button', customId.split(':').slice(0, 2).join(':'), () => {
+        const outcome = handleButton({ engine, customId, invoker });
+        return {
+          response: messageResponse(outcome.reply),
+          ...(outcome.effect ? { effect: outcome.effect } : {}),
+          summary: { kind: 'button', name: customId.split(':').slice(0, 2).join(':') },
+        };
+      });
+    }
+    default:
+      throw new UnsupportedInteraction(
+        `interaction type ${String((interaction as { type?: unknown }).type)}`,
+      );
+  }
+}
