@@ -10,7 +10,7 @@ import { stemmer } from 'stemmer';
 import type { KnowledgeBase } from '../data/knowledge.ts';
 import { type Corrector, commonEnglishWords, createCorrector } from './fuzzy.ts';
 import { foldText, tokenise } from './normalise.ts';
-import { STOPWORDS } from './words.ts';
+import { SLANG, STOPWORDS } from './words.ts';
 
 /** How a term counts when a fact does not use it. */
 export type TermKind = 'question' | 'generic' | 'specific' | 'entity';
@@ -50,8 +50,11 @@ export function stemOf(token: string): string {
   return /^\d/.test(token) ? token : stemmer(token);
 }
 
+/** A lexicon term's stems, read the way questions are read (slang and number words mapped). */
 function termTokens(term: string): string[] {
-  return tokenise(foldText(term)).map(stemOf);
+  return tokenise(foldText(term))
+    .map((t) => SLANG.get(t) ?? t)
+    .map(stemOf);
 }
 
 function insert(root: TrieNode, stems: readonly string[], term: string): void {
@@ -124,6 +127,8 @@ export function buildIndex(kb: KnowledgeBase): MatcherIndex {
 
 /** A run of question tokens and what it means. */
 export interface Span {
+  /** Index of the span's first token in the question. */
+  readonly start: number;
   readonly text: string;
   /** Concepts and entities this span means (empty for unmatched words). */
   readonly terms: readonly string[];
@@ -163,6 +168,7 @@ export function analyse(index: MatcherIndex, tokens: readonly string[]): Span[] 
     }
     if (terms && end >= i) {
       spans.push({
+        start: i,
         text: tokens.slice(i, end + 1).join(' '),
         terms: [...terms],
         kind: 'term',
@@ -173,18 +179,19 @@ export function analyse(index: MatcherIndex, tokens: readonly string[]): Span[] 
     }
     const token = tokens[i] ?? '';
     const stem = stems[i] ?? '';
+    const start = i;
     i++;
     if (STOPWORDS.has(token) || token.length === 1) continue;
     if (/^\d/.test(token)) {
       const kind = index.articleNumbers.has(token) ? 'known-number' : 'unknown-number';
-      spans.push({ text: token, terms: [], kind, corrected: false });
+      spans.push({ start, text: token, terms: [], kind, corrected: false });
     } else if (index.articleStems.has(stem)) {
-      spans.push({ text: token, terms: [], kind: 'article-word', corrected: false });
+      spans.push({ start, text: token, terms: [], kind: 'article-word', corrected: false });
     } else {
       // A common English word the article never uses is usually a topic it does not cover; a
       // non-word that no correction reaches is a name it does not know, or noise.
       const kind = index.english.has(token) ? 'english-word' : 'unknown';
-      spans.push({ text: token, terms: [], kind, corrected: false });
+      spans.push({ start, text: token, terms: [], kind, corrected: false });
     }
   }
   return spans;

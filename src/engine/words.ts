@@ -24,7 +24,14 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   bot bots anyone someone somebody anybody people folks y'all yall ya
   wondering wonder curious tell know remind explain explained help me need want wanna gonna gotta
   basically literally honestly seriously just simply again ever also still even
-  exact exactly precisely specifically briefly short summary summarize summarise`.split(/\s+/),
+  exact exactly precisely specifically briefly short
+  roughly approximately approx around nearly like
+  friend friends roommate roommates mom dad ta prof professor teacher classmate classmates someone somebody
+  heard hear sorry confused dumb noob newbie new im ive
+  list listed kinds kind types type sorts sort main key major keep keeps actually article's
+  lady woman guy person folks became become becoming used next full line lines every item items everything`.split(
+    /\s+/,
+  ),
 );
 
 /** Chat spellings and abbreviations, mapped to the word the lexicon knows. */
@@ -58,6 +65,16 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['da', 'the'],
   ['dat', 'that'],
   ['diff', 'difference'],
+  ['one', '1'],
+  ['two', '2'],
+  ['three', '3'],
+  ['four', '4'],
+  ['five', '5'],
+  ['six', '6'],
+  ['seven', '7'],
+  ['eight', '8'],
+  ['nine', '9'],
+  ['ten', '10'],
   ['endorsment', 'endorsement'],
   ['endorsments', 'endorsements'],
 ]);
