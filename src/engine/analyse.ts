@@ -5,7 +5,6 @@
  * classified (a function word, a number the article has or has not, a word of the article the
  * lexicon does not cover, or an unknown word) so the scorer can weigh it.
  */
-import Fuse from 'fuse.js';
 import { stemmer } from 'stemmer';
 import type { KnowledgeBase } from '../data/knowledge.ts';
 import { type Corrector, commonEnglishWords, createCorrector } from './fuzzy.ts';
@@ -19,14 +18,6 @@ interface TrieNode {
   readonly next: Map<string, TrieNode>;
   terms: Set<string> | undefined;
 }
-
-/** fuse.js options for matching a question against the facts' own questions (suggestions). */
-export const SUGGESTION_FUSE_OPTIONS = Object.freeze({
-  includeScore: true,
-  threshold: 0.6,
-  ignoreLocation: true,
-  keys: ['question'],
-});
 
 export interface MatcherIndex {
   readonly kb: KnowledgeBase;
@@ -42,7 +33,6 @@ export interface MatcherIndex {
   readonly entityWeight: ReadonlyMap<string, number>;
   readonly articleStems: ReadonlySet<string>;
   readonly articleNumbers: ReadonlySet<string>;
-  readonly suggestionFuse: Fuse<{ readonly id: string; readonly question: string }>;
 }
 
 /** Stems a token; numbers stay as they are. */
@@ -118,10 +108,6 @@ export function buildIndex(kb: KnowledgeBase): MatcherIndex {
     entityWeight,
     articleStems: new Set(articleTokens.filter((t) => !/^\d/.test(t)).map(stemOf)),
     articleNumbers: new Set(articleTokens.filter((t) => /^\d/.test(t))),
-    suggestionFuse: new Fuse(
-      kb.facts.filter((f) => !f.decline).map((f) => ({ id: f.id, question: f.question })),
-      SUGGESTION_FUSE_OPTIONS,
-    ),
   };
 }
 

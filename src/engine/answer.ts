@@ -147,9 +147,10 @@ function scoreFact(
   return { fact, explained, unexplained, score, confidence };
 }
 
-/** fuse.js scores above this are too loose to suggest. */
-const SUGGESTION_MAX_SCORE = 0.45;
-
+/**
+ * Up to three questions the bot can answer, closest first: facts the question partly matched, then
+ * facts about the people it names, then the most asked ones.
+ */
 function suggestionsFor(
   index: MatcherIndex,
   ranked: readonly Scored[],
@@ -164,15 +165,10 @@ function suggestionsFor(
     out.push({ factId: f.id, question: f.question });
   };
   for (const s of ranked) if (s.explained > 0) add(s.fact.id);
-  // Fuzzy suggestions only from the words that carry meaning ("how do I" matches everything).
-  const content = spans
-    .filter((s) => s.kind !== 'known-number')
-    .map((s) => s.text)
-    .join(' ');
-  if (out.length < SCORING.maxSuggestions && content) {
-    for (const hit of index.suggestionFuse.search(content.slice(0, 200), { limit: 5 })) {
-      if ((hit.score ?? 1) <= SUGGESTION_MAX_SCORE) add(hit.item.id);
-    }
+  const named = spans.flatMap((s) => s.terms).filter((t) => index.termKind.get(t) === 'entity');
+  for (const e of named) {
+    add(`profile-${e}`);
+    for (const f of index.kb.facts) if (f.about[0] === e) add(f.id);
   }
   for (const id of ['winner', 'margin', 'platforms']) add(id);
   return out;

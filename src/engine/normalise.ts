@@ -82,7 +82,7 @@ export function tokenise(folded: string): string[] {
 }
 
 /** Normalises a question for matching. Never throws; any string (or none) is accepted. */
-export function normaliseQuestion(raw: string): NormalisedQuestion {
+export function normaliseQuestion(raw: unknown): NormalisedQuestion {
   const text = typeof raw === 'string' ? raw : '';
   const capped = text.length > MAX_QUESTION_CHARS ? text.slice(0, MAX_QUESTION_CHARS) : text;
   const all = tokenise(stripDiscordSyntax(foldText(capped))).map((t) => SLANG.get(t) ?? t);
