@@ -17,7 +17,7 @@ import { LEADING_FILLERS } from './words.ts';
 /** Tuning of the scorer, in one frozen place. */
 export const SCORING = Object.freeze({
   /** Below this confidence the engine abstains. */
-  confidenceFloor: 0.6,
+  confidenceFloor: 0.62,
   /** Below this explained weight the engine abstains, however clean the question. */
   minExplained: 1.5,
   /** Weight of a `need` term that has no explicit cue weight. */
@@ -36,7 +36,7 @@ export const SCORING = Object.freeze({
     /** A small number the article does not have (a fact-check: "won by like 700 votes?"). */
     unknownNumber: 0.5,
     /** A large number the article does not have. */
-    unknownLargeNumber: 1,
+    unknownLargeNumber: 0.7,
     /** A year the article does not mention: almost always another election. */
     unknownYear: 3,
     /** Extra penalty when a fact leaves the thing a "what/which X" question asks for unexplained. */
@@ -253,6 +253,10 @@ export function rankFacts(index: MatcherIndex, question: string): Analysis {
   const spans = analyse(index, q.tokens);
   const present = new Set<string>(spans.flatMap((s) => s.terms));
   if (q.polar) present.add('POLAR');
+  // A bare name ("peter aman?") asks who that is.
+  if (spans.length > 0 && spans.every((s) => s.terms.some((t) => index.termKind.get(t) === 'entity'))) {
+    present.add('ABOUT');
+  }
   const lead = spans[0]?.terms.find((t) => index.demanding.has(t));
   const target = targetSpan(index, q.tokens, spans);
   const ranked: Scored[] = [];

@@ -52,7 +52,7 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** Edits allowed for a token of this length. */
 export function allowedEdits(length: number): number {
-  return length <= 5 ? 1 : 2;
+  return length < 8 ? 1 : 2;
 }
 
 let commonWords: ReadonlySet<string> | undefined;
@@ -94,8 +94,10 @@ export function createCorrector(vocabulary: Iterable<string>, english: ReadonlyS
     let bestDistance = max + 1;
     for (const hit of fuse.search(token, { limit: 8 })) {
       const d = editDistance(token, hit.item, max);
-      // A two-edit correction must keep the first letter: "recout" yes, "dorwood" no.
-      if (d === 2 && hit.item[0] !== token[0]) continue;
+      // Corrections keep the first letter ("recout" -> "recount", never "york" -> "work"), unless
+      // the slip is the first two letters swapped ("oplls" -> "polls").
+      const swapped = hit.item[0] === token[1] && hit.item[1] === token[0];
+      if (hit.item[0] !== token[0] && !swapped) continue;
       if (short && (hit.item.length !== token.length + 1 || hit.item[0] !== token[0])) continue;
       if (d < bestDistance) {
         best = hit.item;

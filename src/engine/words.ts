@@ -27,9 +27,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   exact exactly precisely specifically briefly short
   roughly approximately approx around nearly like
   friend friends roommate roommates mom dad ta prof professor teacher classmate classmates someone somebody
-  heard hear sorry confused dumb noob newbie new im ive
+  heard hear sorry confused dumb noob newbie im ive
   list listed kinds kind types type sorts sort main key major keep keeps actually article's
-  lady woman guy person folks became become becoming used next full line lines every item items everything`.split(
+  lady woman guy person folks became become becoming used next full line lines every item items everything stuff going`.split(
     /\s+/,
   ),
 );
@@ -39,6 +39,12 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['wat', 'what'],
   ['wut', 'what'],
   ['wht', 'what'],
+  ['waht', 'what'],
+  ['whta', 'what'],
+  ['hwo', 'how'],
+  ['woh', 'who'],
+  ['yr', 'year'],
+  ['yrs', 'years'],
   ['whats', 'what'],
   ['whos', 'who'],
   ['hw', 'how'],
