@@ -29,7 +29,7 @@ export interface ConsoleSession {
   handleLine(line: string): string | null;
 }
 
-export function createConsoleSession(engines: EngineHolder): ConsoleSession {
+export function createConsoleSession(engines: EngineHolder, unanswered: UnansweredLog = noUnansweredLog): ConsoleSession {
   let buttons: { label: string; customId: string }[] = [];
 
   const render = (outcome: CommandOutcome): string => {
