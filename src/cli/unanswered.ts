@@ -24,7 +24,10 @@ await runCli(() => {
     counts.set(key, { n: (c?.n ?? 0) + 1, last: e.at, reason: e.reason });
   }
   const rows = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || b[1].last.localeCompare(a[1].last));
-  process.stdout.write(`${entries.length} unanswered questions (${rows.length} distinct) in ${config.UNANSWERED_LOG}\n`);
-  for (const [q, c] of rows) process.stdout.write(`${String(c.n).padStart(4)}  ${c.reason.padEnd(15)} ${q}\n`);
+  process.stdout.write(
+    `${entries.length} unanswered questions (${rows.length} distinct) in ${config.UNANSWERED_LOG}\n`,
+  );
+  for (const [q, c] of rows)
+    process.stdout.write(`${String(c.n).padStart(4)}  ${c.reason.padEnd(15)} ${q}\n`);
   if (skipped > 0) process.stdout.write(`(${skipped} malformed lines skipped)\n`);
 });

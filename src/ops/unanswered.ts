@@ -27,7 +27,12 @@ export interface UnansweredLog {
 }
 
 /** The log entry for a declined question (pure). */
-export function unansweredEntry(question: string, result: Abstention, via: string, now: Date): UnansweredEntry {
+export function unansweredEntry(
+  question: string,
+  result: Abstention,
+  via: string,
+  now: Date,
+): UnansweredEntry {
   return {
     at: now.toISOString(),
     question: question.replace(/\s+/g, ' ').trim().slice(0, MAX_LOGGED_QUESTION),
