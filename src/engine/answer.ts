@@ -41,7 +41,7 @@ export const SCORING = Object.freeze({
     unknownYear: 3,
     /** Extra penalty when a fact leaves the thing a "what/which X" question asks for unexplained. */
     target: 1,
-    articleWord: 0.35,
+    articleWord: 0.6,
     englishWord: 1,
     unknown: 1.5,
   },

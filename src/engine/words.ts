@@ -29,9 +29,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   friend friends roommate roommates mom dad ta prof professor teacher classmate classmates someone somebody
   heard hear sorry confused dumb noob newbie im ive
   list listed kinds kind types type sorts sort main key major keep keeps actually article's
-  lady woman guy person folks became become becoming used next full line lines every item items everything stuff going`.split(
-    /\s+/,
-  ),
+  lady woman guy person folks became become becoming used next full line lines every item items everything stuff going
+  kindly identify provide specify indicate give ms mrs mr dr
+  cousin sister brother aunt uncle grandma grandpa girlfriend boyfriend bf gf`.split(/\s+/),
 );
 
 /** Chat spellings and abbreviations, mapped to the word the lexicon knows. */
@@ -42,6 +42,8 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['waht', 'what'],
   ['whta', 'what'],
   ['hwo', 'how'],
+  ['wen', 'when'],
+  ['wher', 'where'],
   ['woh', 'who'],
   ['yr', 'year'],
   ['yrs', 'years'],
