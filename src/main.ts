@@ -21,5 +21,16 @@ await runCli(async () => {
     await runConsole(engines);
     return;
   }
+  if (mode === 'gateway') {
+    const [{ startGatewayBot }, { installProcessHandlers }, { createLogger }] = await Promise.all([
+      import('./discord/bot.ts'),
+      import('./discord/process.ts'),
+      import('./log.ts'),
+    ]);
+    const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+    const bot = await startGatewayBot({ config, engines, logger });
+    installProcessHandlers({ logger, stop: () => bot.stop() });
+    return;
+  }
   throw new Error(`The ${mode} front door is not built yet.`);
 });
