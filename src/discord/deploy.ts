@@ -4,7 +4,7 @@
  * while developing) or globally otherwise. A bulk PUT replaces the whole set, so commands removed
  * from the code disappear from Discord too.
  */
-import { DiscordAPIError, REST } from '@discordjs/rest';
+import { REST } from '@discordjs/rest';
 import {
   type APIApplicationCommand,
   ApplicationCommandType,
@@ -14,6 +14,7 @@ import {
 import { assertCommandsValid, COMMANDS } from '../commands/index.ts';
 import type { CommandDefinition } from '../commands/types.ts';
 import { type Config, ConfigError } from '../config.ts';
+import { isDiscordApiError } from './api-errors.ts';
 
 /** Discord error codes a deploy explains. */
 const UNKNOWN_APPLICATION = 10002;
@@ -83,11 +84,11 @@ export async function deployCommands(
 
 /** A one-line explanation of a refusal caused by the configuration, or undefined. */
 export function explainDeployError(err: unknown, scope: DeployScope): string | undefined {
-  if (!(err instanceof DiscordAPIError)) return undefined;
+  if (!isDiscordApiError(err)) return undefined;
   if (err.status === 401) {
     return 'Discord refused DISCORD_TOKEN (401 Unauthorized). Copy the token again from the Developer Portal (your application → Bot → Reset Token) into .env.';
   }
-  if (err.code === UNKNOWN_APPLICATION || (err.status === 403 && scope.kind === 'global')) {
+  if (err.code === UNKNOWN_APPLICATION) {
     return `Discord refused to register commands for DISCORD_APPLICATION_ID ${scope.applicationId}: check that it is the Application ID of the bot whose token is in DISCORD_TOKEN.`;
   }
   if (scope.kind === 'guild' && (err.code === MISSING_ACCESS || err.code === UNKNOWN_GUILD)) {

@@ -5,7 +5,7 @@
  * initial response to the callback route, the HTTP endpoint returns it as its body, and both then
  * run the effect with a REST client.
  */
-import { DiscordAPIError, type REST } from '@discordjs/rest';
+import type { REST } from '@discordjs/rest';
 import {
   type APIInteraction,
   type APIInteractionResponse,
@@ -16,6 +16,7 @@ import {
   Routes,
 } from 'discord-api-types/v10';
 import type { CommandEffect } from '../commands/types.ts';
+import { hasDiscordCode } from '../discord/api-errors.ts';
 import { pinSummary, summaryOutcomeText } from '../discord/summary.ts';
 import type { EngineHolder } from '../engine/holder.ts';
 import type { Logger } from '../log.ts';
@@ -132,7 +133,7 @@ export async function runEffect(
           await rest.delete(Routes.channelMessage(message.channel_id, message.id));
           logger.info({ event: 'deleted', channelId: message.channel_id, messageId: message.id, userId });
         } catch (err) {
-          if (err instanceof DiscordAPIError && err.code === UNKNOWN_MESSAGE) return;
+          if (hasDiscordCode(err, UNKNOWN_MESSAGE)) return;
           logger.warn({ err, event: 'delete-failed', messageId: message.id }, 'could not delete a message');
           await editOriginalResponse(rest, interaction, TEXT.deleteFailed);
         }

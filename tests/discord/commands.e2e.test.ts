@@ -3,7 +3,7 @@
  * the emulator dispatches INTERACTION_CREATE to the real discord.js Client started by
  * `startGatewayBot`, and the tests read the interaction callback the bot posted.
  */
-import type { APIEmbed } from 'discord-api-types/v10';
+import { type APIEmbed, GatewayIntentBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/index.ts';
 import { TEXT } from '../../src/replies/strings.ts';
@@ -300,6 +300,16 @@ describe('buttons that are not ours', () => {
     const response = await h.emu.waitForInteractionResponse(ix.id);
     expect(isEphemeral(response)).toBe(true);
     expect(response.data?.content).toBe(TEXT.staleButton);
+  });
+});
+
+describe('the gateway connection', () => {
+  it('GIVEN no Q&A channels THEN the bot identifies with Guilds, GuildMessages and DirectMessages, without Message Content', async () => {
+    const identify = await h.emu.waitForGatewayFrame((f) => f.op === 2);
+    const intents = Number((identify.d as { intents: number }).intents);
+    const expected =
+      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages;
+    expect(intents).toBe(expected);
   });
 });
 
