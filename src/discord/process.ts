@@ -7,10 +7,7 @@
 import type { Logger } from '../log.ts';
 
 /** The part of `process` the handlers attach to (tests pass an EventEmitter). */
-export interface ProcessEvents {
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  off(event: string, listener: (...args: never[]) => void): unknown;
-}
+export type ProcessEvents = Pick<NodeJS.EventEmitter, 'on' | 'off'>;
 
 /** Installs the handlers; returns a function that removes them. */
 export function installProcessHandlers(opts: {

@@ -279,4 +279,12 @@ describe('free text: failures', () => {
     for (const r of requests) expect(r.allowedMentions).toEqual({ parse: [], replied_user: false });
     expect(JSON.stringify(h.logs)).not.toContain(h.config.DISCORD_TOKEN);
   });
+
+  it('THEN discord.js cached no messages and no users besides the bot itself', () => {
+    const client = h.bot.client;
+    expect([...client.users.cache.keys()]).toEqual([client.user.id]);
+    for (const channel of client.channels.cache.values()) {
+      if (channel.isTextBased()) expect(channel.messages.cache.size).toBe(0);
+    }
+  });
 });

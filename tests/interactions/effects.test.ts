@@ -1,0 +1,79 @@
+import type { APIMessage } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { isDiscordApiError } from '../../src/discord/api-errors.ts';
+import { explainLoginError } from '../../src/discord/bot.ts';
+import { feedbackQuestion, initialResponse } from '../../src/interactions/effects.ts';
+import type { RoutedInteraction } from '../../src/interactions/router.ts';
+import { finalizeMessage } from '../../src/replies/message.ts';
+
+const reply: RoutedInteraction['response'] = { type: 4, data: finalizeMessage({ content: 'ok', flags: 64 }) };
+
+describe('initialResponse', () => {
+  it('GIVEN a pin-summary effect THEN a private deferred response (type 5, flags 64)', () => {
+    const routed: RoutedInteraction = {
+      response: reply,
+      effect: { kind: 'pin-summary', message: finalizeMessage({ content: 'summary' }) },
+      summary: { kind: 'command', name: 'summary' },
+    };
+    expect(initialResponse(routed)).toEqual({ type: 5, data: { flags: 64 } });
+  });
+
+  it('GIVEN any other outcome THEN the routed response as it is', () => {
+    const routed: RoutedInteraction = {
+      response: reply,
+      effect: { kind: 'delete-message' },
+      summary: { kind: 'button', name: 'v1:del' },
+    };
+    expect(initialResponse(routed)).toBe(reply);
+  });
+});
+
+describe('feedbackQuestion', () => {
+  const message = (fields: Partial<APIMessage>) => fields as APIMessage;
+
+  it('GIVEN an answer card with a title THEN the title', () => {
+    expect(feedbackQuestion(message({ embeds: [{ title: 'who won?' }] }))).toBe('who won?');
+  });
+
+  it('GIVEN a reply to a question THEN the question, tidied and cut to 300 characters', () => {
+    const referenced = message({ content: `  who\nwon? ${'x'.repeat(400)}` });
+    const q = feedbackQuestion(message({ embeds: [], referenced_message: referenced }));
+    expect(q?.startsWith('who won? x')).toBe(true);
+    expect(q?.length).toBe(300);
+  });
+
+  it('GIVEN neither THEN undefined', () => {
+    expect(feedbackQuestion(message({ embeds: [] }))).toBeUndefined();
+    expect(feedbackQuestion(undefined)).toBeUndefined();
+  });
+});
+
+describe('explainLoginError', () => {
+  it('GIVEN TokenInvalid or a 4004 close THEN one line about DISCORD_TOKEN', () => {
+    const invalid = Object.assign(new Error('An invalid token was provided.'), { code: 'TokenInvalid' });
+    expect(explainLoginError(invalid)).toMatch(/^Discord refused DISCORD_TOKEN/);
+    expect(explainLoginError(new Error('Authentication failed'))).toMatch(/DISCORD_TOKEN/);
+  });
+
+  it('GIVEN disallowed intents THEN how to turn on Message Content', () => {
+    expect(explainLoginError(new Error('Used disallowed intents'))).toContain('Message Content Intent');
+  });
+
+  it('GIVEN anything else THEN undefined (it is not a configuration problem)', () => {
+    expect(explainLoginError(new Error('socket hang up'))).toBeUndefined();
+    expect(explainLoginError('weird')).toBeUndefined();
+  });
+});
+
+describe('isDiscordApiError', () => {
+  it('GIVEN an error shaped like DiscordAPIError (either build) THEN true; a plain error THEN false', () => {
+    const apiError = Object.assign(new Error('Missing Permissions'), {
+      rawError: {},
+      code: 50013,
+      status: 403,
+    });
+    expect(isDiscordApiError(apiError)).toBe(true);
+    expect(isDiscordApiError(new Error('nope'))).toBe(false);
+    expect(isDiscordApiError({ rawError: {}, code: 1, status: 400 })).toBe(false);
+  });
+});
