@@ -7,10 +7,12 @@
 import { RESTEvents } from '@discordjs/rest';
 import {
   type APIInteraction,
+  type APIInteractionResponse,
   type Client,
   Events,
   GatewayDispatchEvents,
   InteractionResponseType,
+  InteractionType,
   type Message,
 } from 'discord.js';
 import { type Config, ConfigError } from '../config.ts';
@@ -52,12 +54,30 @@ export interface GatewayBot {
 /** How long `stop()` waits for handlers already running. */
 const DRAIN_MS = 5_000;
 
+/** Network failures that mean Discord's API could not be reached at all. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+]);
+
+/** The `code` of an error or of its `cause` (fetch wraps socket errors), as a string. */
+function errorCode(err: unknown): string {
+  if (typeof err !== 'object' || err === null) return '';
+  if ('code' in err && err.code !== undefined) return String(err.code);
+  return 'cause' in err ? errorCode(err.cause) : '';
+}
+
 /**
- * The line to show for a login failure Discord explains (bad token, a privileged intent that is not
- * turned on), or undefined for anything else. Never includes the token.
+ * The line to show for a login failure with a known cause (a refused token, a privileged intent
+ * that is not turned on, an API base that cannot be reached), or undefined for anything else.
+ * Never includes the token.
  */
-export function explainLoginError(err: unknown): string | undefined {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+export function explainLoginError(err: unknown, apiBase = 'https://discord.com/api'): string | undefined {
+  const code = errorCode(err);
   const message = err instanceof Error ? err.message : '';
   if (code === 'TokenInvalid' || message === 'Authentication failed') {
     return 'Discord refused DISCORD_TOKEN (401 Unauthorized). Copy the token again from the Developer Portal (your application → Bot → Reset Token) into .env.';
@@ -65,7 +85,21 @@ export function explainLoginError(err: unknown): string | undefined {
   if (message === 'Used disallowed intents') {
     return 'Discord refused the Message Content intent, which QA_CHANNEL_IDS needs. Turn on "Message Content Intent" in the Developer Portal (your application → Bot), or leave QA_CHANNEL_IDS empty.';
   }
+  if (UNREACHABLE.has(code)) {
+    return `Could not reach Discord's API at ${apiBase} (${code}). Check the network connection, or DISCORD_API_BASE.`;
+  }
   return undefined;
+}
+
+/** The response to an interaction the router failed on: no choices, or a private apology. */
+function genericFailure(interaction: APIInteraction): APIInteractionResponse {
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
+  }
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: finalizeMessage({ content: TEXT.genericError, flags: EPHEMERAL }),
+  };
 }
 
 /** The facts the free-text planner reads from a discord.js message. */
@@ -116,13 +150,7 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
         return;
       }
       logger.error({ err, event: 'route-failed' }, 'routing an interaction failed');
-      routed = {
-        response: {
-          type: InteractionResponseType.ChannelMessageWithSource,
-          data: finalizeMessage({ content: TEXT.genericError, flags: EPHEMERAL }),
-        },
-        summary: { kind: 'unknown', name: '' },
-      };
+      routed = { response: genericFailure(interaction), summary: { kind: 'unknown', name: '' } };
     }
     if (routed.error) logger.error({ err: routed.error, event: 'command-failed', ...routed.summary });
     try {
@@ -224,7 +252,7 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
     await client.login(token);
   } catch (err) {
     await client.destroy();
-    const explained = explainLoginError(err);
+    const explained = explainLoginError(err, config.DISCORD_API_BASE);
     throw explained ? new ConfigError(explained) : err;
   }
   const readyClient = await ready;

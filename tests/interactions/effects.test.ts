@@ -59,6 +59,15 @@ describe('explainLoginError', () => {
     expect(explainLoginError(new Error('Used disallowed intents'))).toContain('Message Content Intent');
   });
 
+  it('GIVEN the API base refuses connections THEN one line naming it and DISCORD_API_BASE', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    expect(explainLoginError(refused, 'http://127.0.0.1:9/api')).toBe(
+      "Could not reach Discord's API at http://127.0.0.1:9/api (ECONNREFUSED). Check the network connection, or DISCORD_API_BASE.",
+    );
+    const wrapped = new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } });
+    expect(explainLoginError(wrapped)).toContain('(ENOTFOUND)');
+  });
+
   it('GIVEN anything else THEN undefined (it is not a configuration problem)', () => {
     expect(explainLoginError(new Error('socket hang up'))).toBeUndefined();
     expect(explainLoginError('weird')).toBeUndefined();
