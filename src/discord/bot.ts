@@ -17,7 +17,7 @@ import {
 } from 'discord.js';
 import { type Config, ConfigError } from '../config.ts';
 import type { EngineHolder } from '../engine/holder.ts';
-import { initialResponse, runEffect, sendInitialResponse } from '../interactions/effects.ts';
+import { effectTarget, initialResponse, runEffect, sendInitialResponse } from '../interactions/effects.ts';
 import { type RoutedInteraction, routeInteraction, UnsupportedInteraction } from '../interactions/router.ts';
 import type { Logger } from '../log.ts';
 import { EPHEMERAL } from '../replies/limits.ts';
@@ -160,7 +160,9 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
       logger.warn({ err, event: 'respond-failed', ...routed.summary }, 'could not answer an interaction');
       return;
     }
-    logger.info({ event: 'interaction', ...routed.summary, ms: now() - started });
+    // Autocomplete fires on every keystroke: log it only when debugging.
+    const level = routed.summary.kind === 'autocomplete' ? 'debug' : 'info';
+    logger[level]({ event: 'interaction', ...routed.summary, ms: now() - started });
     if (routed.effect) {
       const context = {
         rest: client.rest,
@@ -168,7 +170,7 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
         engines,
         botUserId: botUserId(interaction.application_id),
       };
-      await runEffect(context, interaction, routed.effect);
+      await runEffect(context, effectTarget(interaction), routed.effect);
     }
   }
 

@@ -70,25 +70,52 @@ export async function sendInitialResponse(
 /** Replaces the text of the original response (a deferred one included). */
 export async function editOriginalResponse(
   rest: REST,
-  interaction: Pick<APIInteraction, 'application_id' | 'token'>,
+  target: Pick<EffectTarget, 'applicationId' | 'token'>,
   content: string,
 ): Promise<void> {
-  await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
+  await rest.patch(Routes.webhookMessage(target.applicationId, target.token, '@original'), {
     body: { content, allowed_mentions: NO_MENTIONS },
     auth: false,
   });
 }
 
-/** The message a button was clicked on, if the interaction is a component click. */
-function clickedMessage(interaction: APIInteraction): APIMessage | undefined {
-  return interaction.type === InteractionType.MessageComponent ? interaction.message : undefined;
+/** The parts of an answer message that tell which question it answered. */
+export interface AnsweredMessage {
+  readonly embeds?: readonly { readonly title?: string }[];
+  readonly referenced_message?: { readonly content?: string } | null;
+}
+
+/** The parts of the message a button is on that effects read (an APIMessage has them all). */
+export type ClickedMessage = Pick<APIMessage, 'id' | 'channel_id'> & AnsweredMessage;
+
+/** What an effect needs to know about the interaction it follows. */
+export interface EffectTarget {
+  /** With `token`, addresses the original response (interaction webhooks carry no bot token). */
+  readonly applicationId: string;
+  readonly token: string;
+  readonly channelId: string | null;
+  readonly userId: string;
+  /** The message a button was clicked on (component interactions only). */
+  readonly message?: ClickedMessage;
+}
+
+/** The parts of an interaction its effect uses. */
+export function effectTarget(interaction: APIInteraction): EffectTarget {
+  const message = interaction.type === InteractionType.MessageComponent ? interaction.message : undefined;
+  return {
+    applicationId: interaction.application_id,
+    token: interaction.token,
+    channelId: interaction.channel?.id ?? null,
+    userId: invokerOf(interaction).id,
+    ...(message ? { message } : {}),
+  };
 }
 
 /**
  * The question an answer card was for, to log with feedback: the card's title (set by /ask and the
  * context-menu command) or the message the answer replied to (free text). Undefined when unknown.
  */
-export function feedbackQuestion(message: APIMessage | undefined): string | undefined {
+export function feedbackQuestion(message: AnsweredMessage | undefined): string | undefined {
   const text = message?.embeds?.[0]?.title || message?.referenced_message?.content || '';
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat ? truncate(flat, FEEDBACK_QUESTION_CHARS) : undefined;
@@ -100,15 +127,15 @@ export function feedbackQuestion(message: APIMessage | undefined): string | unde
  */
 export async function runEffect(
   ctx: EffectContext,
-  interaction: APIInteraction,
+  target: EffectTarget,
   effect: CommandEffect,
 ): Promise<void> {
   const { rest, logger } = ctx;
-  const userId = invokerOf(interaction).id;
+  const { userId } = target;
   try {
     switch (effect.kind) {
       case 'pin-summary': {
-        const channelId = interaction.channel?.id;
+        const channelId = target.channelId;
         if (!channelId) throw new Error('a /summary interaction without a channel');
         let text: string;
         try {
@@ -123,11 +150,11 @@ export async function runEffect(
           logger.error({ err, event: 'summary-failed', channelId, userId }, 'could not post the summary');
           text = TEXT.genericError;
         }
-        await editOriginalResponse(rest, interaction, text);
+        await editOriginalResponse(rest, target, text);
         return;
       }
       case 'delete-message': {
-        const message = clickedMessage(interaction);
+        const message = target.message;
         if (!message) throw new Error('a delete button without a message');
         try {
           await rest.delete(Routes.channelMessage(message.channel_id, message.id));
@@ -135,12 +162,12 @@ export async function runEffect(
         } catch (err) {
           if (hasDiscordCode(err, UNKNOWN_MESSAGE)) return;
           logger.warn({ err, event: 'delete-failed', messageId: message.id }, 'could not delete a message');
-          await editOriginalResponse(rest, interaction, TEXT.deleteFailed);
+          await editOriginalResponse(rest, target, TEXT.deleteFailed);
         }
         return;
       }
       case 'feedback': {
-        const question = feedbackQuestion(clickedMessage(interaction));
+        const question = feedbackQuestion(target.message);
         logger.info({
           event: 'feedback',
           helpful: effect.helpful,

@@ -191,6 +191,13 @@ describe('slash commands through the gateway', () => {
     expect(response.data?.embeds?.[0]?.description).toContain('Keisha Lance Bottoms won');
   });
 
+  it('GIVEN /ask in a DM (a user, no member) THEN it is answered the same way', async () => {
+    const response = await run('ask', [{ name: 'question', value: 'who won?' }], { inDm: true });
+    expect(response.status).toBe(204);
+    expect(response.data?.embeds?.[0]?.description).toContain('Keisha Lance Bottoms won');
+    expect(JSON.stringify(response.data?.components)).toContain('v1:del:200000000000000001');
+  });
+
   it('GIVEN a command the bot no longer has THEN a private message points to /help', async () => {
     const response = await run('weather');
     expect(isEphemeral(response)).toBe(true);

@@ -1,9 +1,16 @@
-import type { APIMessage } from 'discord-api-types/v10';
+import { REST } from '@discordjs/rest';
 import { describe, expect, it } from 'vitest';
 import { isDiscordApiError } from '../../src/discord/api-errors.ts';
 import { explainLoginError } from '../../src/discord/bot.ts';
-import { feedbackQuestion, initialResponse } from '../../src/interactions/effects.ts';
+import type { EngineHolder } from '../../src/engine/holder.ts';
+import {
+  type EffectTarget,
+  feedbackQuestion,
+  initialResponse,
+  runEffect,
+} from '../../src/interactions/effects.ts';
 import type { RoutedInteraction } from '../../src/interactions/router.ts';
+import { createLogger } from '../../src/log.ts';
 import { finalizeMessage } from '../../src/replies/message.ts';
 
 const reply: RoutedInteraction['response'] = { type: 4, data: finalizeMessage({ content: 'ok', flags: 64 }) };
@@ -28,22 +35,65 @@ describe('initialResponse', () => {
   });
 });
 
-describe('feedbackQuestion', () => {
-  const message = (fields: Partial<APIMessage>) => fields as APIMessage;
+describe('runEffect', () => {
+  const target: EffectTarget = {
+    applicationId: '2',
+    token: 'tok',
+    channelId: '6',
+    userId: '200000000000000001',
+    message: { id: '5', channel_id: '6', embeds: [{ title: 'how close was it?' }] },
+  };
 
+  function context(reload: EngineHolder['reload'] = () => ({ ok: true })) {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger({ level: 'info', sink: { write: (l) => lines.push(JSON.parse(l)) } });
+    const engines = {
+      current: () => {
+        throw new Error('not used');
+      },
+      reload,
+    };
+    return { lines, ctx: { rest: new REST(), logger, engines, botUserId: '2' } };
+  }
+
+  it('GIVEN feedback THEN one structured log line with the fact, the user and the question', async () => {
+    const { lines, ctx } = context();
+    await runEffect(ctx, target, { kind: 'feedback', helpful: true, factId: 'margin' });
+    expect(lines).toEqual([
+      expect.objectContaining({
+        event: 'feedback',
+        helpful: true,
+        factId: 'margin',
+        userId: '200000000000000001',
+        question: 'how close was it?',
+      }),
+    ]);
+  });
+
+  it('GIVEN reload-pack THEN the pack is reloaded, and a refused reload is logged with its reason', async () => {
+    const ok = context();
+    await runEffect(ok.ctx, target, { kind: 'reload-pack' });
+    expect(ok.lines[0]).toMatchObject({ event: 'pack-reloaded' });
+    const refused = context(() => ({ ok: false, error: 'facts.json: bad' }));
+    await runEffect(refused.ctx, target, { kind: 'reload-pack' });
+    expect(refused.lines[0]).toMatchObject({ event: 'pack-reload-refused', error: 'facts.json: bad' });
+  });
+});
+
+describe('feedbackQuestion', () => {
   it('GIVEN an answer card with a title THEN the title', () => {
-    expect(feedbackQuestion(message({ embeds: [{ title: 'who won?' }] }))).toBe('who won?');
+    expect(feedbackQuestion({ embeds: [{ title: 'who won?' }] })).toBe('who won?');
   });
 
   it('GIVEN a reply to a question THEN the question, tidied and cut to 300 characters', () => {
-    const referenced = message({ content: `  who\nwon? ${'x'.repeat(400)}` });
-    const q = feedbackQuestion(message({ embeds: [], referenced_message: referenced }));
+    const referenced = { content: `  who\nwon? ${'x'.repeat(400)}` };
+    const q = feedbackQuestion({ embeds: [], referenced_message: referenced });
     expect(q?.startsWith('who won? x')).toBe(true);
     expect(q?.length).toBe(300);
   });
 
   it('GIVEN neither THEN undefined', () => {
-    expect(feedbackQuestion(message({ embeds: [] }))).toBeUndefined();
+    expect(feedbackQuestion({ embeds: [] })).toBeUndefined();
     expect(feedbackQuestion(undefined)).toBeUndefined();
   });
 });
