@@ -47,6 +47,11 @@ export interface GatewayBotOptions {
 /** A running gateway bot. */
 export interface GatewayBot {
   readonly client: Client<true>;
+  /**
+   * Settles with the gateway close code if Discord ends the connection for good (a token reset,
+   * an intent revoked): the bot can no longer serve, and whoever runs it should exit.
+   */
+  readonly closed: Promise<number>;
   /** Stops taking events, lets the ones being handled finish (up to a few seconds), and disconnects. */
   stop(): Promise<void>;
 }
@@ -228,8 +233,11 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
     logger.error({ err, event: 'client-error' }, 'discord.js reported an error'),
   );
   client.on(Events.Warn, (warning) => logger.warn({ event: 'client-warning', warning }));
-  client.on(Events.ShardDisconnect, (event, shardId) =>
-    logger.error({ event: 'gateway-closed', code: event.code, shardId }, 'the gateway closed for good'),
+  const closed = new Promise<number>((resolve) =>
+    client.on(Events.ShardDisconnect, (event, shardId) => {
+      logger.error({ event: 'gateway-closed', code: event.code, shardId }, 'the gateway closed for good');
+      resolve(event.code);
+    }),
   );
   client.on(Events.ShardResume, (shardId) => logger.info({ event: 'gateway-resumed', shardId }));
   client.rest.on(RESTEvents.RateLimited, (info) =>
@@ -267,6 +275,7 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
 
   return {
     client: readyClient,
+    closed,
     async stop() {
       if (stopping) return;
       stopping = true;

@@ -262,11 +262,14 @@ describe('free text: failures', () => {
     expect(reply.embeds[0]?.description).toContain('Keisha Lance Bottoms won');
   });
 
-  it('GIVEN Discord fails the interaction callback THEN the bot logs it and answers the next one', async () => {
+  it('GIVEN Discord fails the interaction callback THEN the bot logs it (without the interaction token) and answers the next one', async () => {
     h.emu.failNext({ method: 'POST', pathMatches: /\/callback$/, status: 500 });
     const failed = h.emu.sendSlashCommand({ name: 'margin' });
     await h.emu.waitForInteractionResponse(failed.id);
-    await h.waitForLog((l) => l.event === 'respond-failed');
+    const line = await h.waitForLog((l) => l.event === 'respond-failed');
+    // The failed URL carries the interaction token; the log keeps the route but not the token.
+    expect(JSON.stringify(line)).toContain(`/interactions/${failed.id}/[redacted]`);
+    expect(JSON.stringify(h.logs)).not.toContain(failed.token);
     const ok = h.emu.sendSlashCommand({ name: 'margin' });
     const response = await h.emu.waitForInteractionResponse(ok.id);
     expect(response.status).toBe(204);

@@ -51,6 +51,17 @@ describe('startGatewayBot login failures', () => {
     expect(String(err)).toContain('Message Content Intent');
   });
 
+  it('GIVEN Discord closes the session for good (4004) while running THEN `closed` settles with the code', async () => {
+    const config = parseConfig({ DISCORD_API_BASE: emu.apiBase, DISCORD_TOKEN: TEST_TOKEN });
+    const bot = await startGatewayBot({ config, engines, logger: silentLogger, tuning: { restRetries: 0 } });
+    try {
+      emu.closeGateway(4004);
+      expect(await bot.closed).toBe(4004);
+    } finally {
+      await bot.stop();
+    }
+  });
+
   it('GIVEN no token THEN a ConfigError before anything is sent', async () => {
     const before = emu.requests.length;
     const err = await loginError({});
