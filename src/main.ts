@@ -21,5 +21,18 @@ await runCli(async () => {
     await runConsole(engines);
     return;
   }
+  if (mode === 'gateway') {
+    const [{ startGatewayBot }, { installProcessHandlers }, { createLogger }] = await Promise.all([
+      import('./discord/bot.ts'),
+      import('./discord/process.ts'),
+      import('./log.ts'),
+    ]);
+    const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+    const bot = await startGatewayBot({ config, engines, logger });
+    installProcessHandlers({ logger, stop: () => bot.stop() });
+    // Discord ended the session for good: exit non-zero so a supervisor restarts or alerts.
+    void bot.closed.then(() => bot.stop().finally(() => process.exit(1)));
+    return;
+  }
   throw new Error(`The ${mode} front door is not built yet.`);
 });

@@ -13,6 +13,7 @@ export const TEXT = Object.freeze({
   feedbackThanks: 'Thanks, your feedback was recorded.',
   deleteRefused: 'Only the person who asked, or a moderator, can delete this answer.',
   deleted: 'Deleted.',
+  deleteFailed: 'I could not delete that message. It may already be gone.',
   staleButton: 'That button is from an older version of the bot. Ask the question again.',
   unknownButton: "I don't recognise that button.",
   genericError: 'Something went wrong on my side. Please try again.',
@@ -42,4 +43,9 @@ export function unknownPerson(input: string, names: readonly string[]): string {
 /** "Unknown option …" */
 export function unknownOption(name: string, command: string): string {
   return `/${command} has no option "${name}".`;
+}
+
+/** Instead of posting the same answer twice in a row: where it already is. */
+export function answeredAbove(link: string): string {
+  return `I answered that a moment ago: ${link}`;
 }
