@@ -207,6 +207,17 @@ export class DiscordEmulator {
     this.readyLog.clear();
   }
 
+  /**
+   * Forgets what a long run accumulates: recorded requests and frames, stored messages that are not
+   * pinned, dispatched interactions (their callbacks then get 10062) and the events kept for replay.
+   * For load runs; tests rarely need it.
+   */
+  forgetHistory(): void {
+    this.clearRecords();
+    this.state.forgetHistory();
+    this.gateway.forgetReplay();
+  }
+
   /** Resolves with the first recorded request (past or future) matching; rejects after `timeoutMs`. */
   waitForRequest(
     predicate: (request: RecordedRequest) => boolean,

@@ -137,6 +137,11 @@ export class Gateway {
     return true;
   }
 
+  /** Forgets the events kept for replay (a resume after this replays nothing older). */
+  forgetReplay(): void {
+    for (const session of this.sessions.values()) session.events.length = 0;
+  }
+
   /** Closes the current session's socket with a close code; 1006 (and 1005, 1015) cut it without a frame. */
   closeCurrent(code: number, reason = ''): void {
     const connection = this.requireLiveConnection('close the gateway');

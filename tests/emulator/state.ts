@@ -180,6 +180,19 @@ export class EmulatorState {
     return [...channel.values()].sort((a, b) => compareSnowflakes(a.id, b.id));
   }
 
+  /**
+   * Forgets every stored message that is not pinned and every dispatched interaction, so a long
+   * run (the load bench) does not grow without end. Channels, pins, users and commands stay.
+   */
+  forgetHistory(): void {
+    for (const [channelId, channel] of this.messages) {
+      for (const messageId of channel.keys()) {
+        if (!this.isPinned(channelId, messageId)) channel.delete(messageId);
+      }
+    }
+    this.interactions.clear();
+  }
+
   // ---- pins ----
 
   /** Whether a message is pinned. */
