@@ -42,6 +42,17 @@ export interface GatewayBotOptions {
   readonly tuning?: ClientTuning;
   /** The clock of the repeat cooldown (tests). */
   readonly now?: () => number;
+  /**
+   * Called when the handler of an event has finished, reply sent or not (the load bench counts
+   * handled events with it). Must not throw; an exception is ignored.
+   */
+  readonly onHandled?: (event: HandledEvent) => void;
+}
+
+/** An event whose handler finished: an interaction or a chat message, by its Discord id. */
+export interface HandledEvent {
+  readonly kind: 'interaction' | 'message';
+  readonly id: string;
 }
 
 /** A running gateway bot. */
@@ -136,10 +147,17 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
   let stopping = false;
 
   /** Runs a handler in the background; it is awaited by stop() and can never reject. */
-  const track = (work: () => Promise<void>, what: string): void => {
+  const track = (work: () => Promise<void>, what: HandledEvent['kind'], id: string): void => {
     const task = work().catch((err: unknown) => logger.error({ err, event: 'handler-crashed', what }));
     running.add(task);
-    void task.finally(() => running.delete(task));
+    void task.finally(() => {
+      running.delete(task);
+      try {
+        opts.onHandled?.({ kind: what, id });
+      } catch {
+        // An observer's failure is not the bot's.
+      }
+    });
   };
 
   const botUserId = (fallback: string) => client.user?.id ?? fallback;
@@ -251,10 +269,10 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
   // The gateway's own JSON, before discord.js turns it into classes: the router speaks API JSON,
   // the same JSON the HTTP endpoint receives, so both front doors route through one function.
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
-    if (!stopping) track(() => onInteraction(interaction), 'interaction');
+    if (!stopping) track(() => onInteraction(interaction), 'interaction', interaction.id);
   });
   client.on(Events.MessageCreate, (message) => {
-    if (!stopping) track(() => onMessage(message), 'message');
+    if (!stopping) track(() => onMessage(message), 'message', message.id);
   });
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
