@@ -1,0 +1,71 @@
+/**
+ * Clocks the bench shares between its two threads: an absolute high-resolution clock (comparable
+ * across worker threads of one process) and the CPU time of the calling thread.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+/** Milliseconds since the epoch with sub-millisecond resolution; comparable between threads. */
+export function clock(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/**
+ * CPU time of the calling thread in ms, from Linux's /proc/thread-self/schedstat (on-CPU ns), or
+ * /proc/thread-self/stat (utime + stime in 10 ms ticks) when schedstat is missing; NaN elsewhere.
+ */
+export function threadCpuMs(): number {
+  try {
+    const ns = Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+    if (Number.isFinite(ns)) return ns / 1e6;
+  } catch {
+    // fall through
+  }
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command: state is index 0, utime index 11, stime index 12 (USER_HZ = 100).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * CPU time (ms) of every thread of the process by thread name (Linux's /proc/self/task/*), threads
+ * of one name summed: the main thread is 'node' or the script's name, worker threads are named
+ * after their file, V8's helpers 'V8 DefaultWorke', libuv's pool 'libuv-worker'. Empty elsewhere.
+ */
+export function cpuByThreadName(): Record<string, number> {
+  const out: Record<string, number> = {};
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        const name = `${readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim()}:${tid}`;
+        const ns = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+        if (Number.isFinite(ns)) out[name] = (out[name] ?? 0) + ns / 1e6;
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
+/** CPU time of the whole process (every thread) in ms. */
+export function processCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/** The p-th percentile (nearest rank) of an ascending list; 0 for an empty one. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? 0;
+}
+
+/** Rounds to `d` decimals. */
+export const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d;

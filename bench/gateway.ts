@@ -1,0 +1,570 @@
+/**
+ * `npm run bench:gateway`: the real gateway bot (`startGatewayBot`, the real discord.js Client) under
+ * election-night load, against the Discord API emulator (tests/emulator) in one process.
+ *
+ * The emulator and the driver run in a worker thread (bench/emulator-worker.ts): Discord's side
+ * builds, serialises and sends the events and answers the bot's REST calls on its own thread, the
+ * bot runs on the main thread, and each thread's CPU time is read from Linux's
+ * /proc/thread-self/schedstat, so the bot's cost is measured apart from the emulator's.
+ *
+ * Each round (three by default, in the same process) does:
+ * - bursts of 100, 500 and 2,000 interactions (/results, /margin, /platform with typos, /ask with
+ *   questions from tests/eval, autocomplete), dispatched as fast as the emulator can. Per burst:
+ *   how many were acknowledged in time, the time from dispatch to the callback reaching the
+ *   emulator (p50, p99, max), how many missed Discord's 3 s (the emulator answers 10062), and the
+ *   time from dispatch to the bot writing its callback request (undici's sendHeaders), which leaves
+ *   out the emulator's own delay in reading it;
+ * - 10,000 chat messages in the Q&A channel as fast as the emulator can send them, then 10,000 more
+ *   at a steady 5,000 a second. A message is handled when the bot's messageCreate handler has
+ *   settled (for a message it answers: once Discord has answered the reply's POST), observed through
+ *   `startGatewayBot`'s `onHandled`. Reported: messages a second from the first dispatched to the
+ *   last handled, the lag from dispatch to handled (p50, p99, max), replies, CPU per message;
+ * - the process's resident memory after a full GC of both threads: at rest, after the bursts, after
+ *   the messages.
+ *
+ * Logging runs at `info`, as in production, into a sink that drops the lines (the bot's formatting
+ * and redaction are measured, the write is not); `--log-level=silent` turns it off.
+ *
+ *   npm run bench:gateway [-- --json] [--rounds=3] [--log-level=info|silent] [--quick]
+ *     [--only=bursts|messages]
+ */
+import diagnosticsChannel from 'node:diagnostics_channel';
+import { cpus } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { HandledEvent } from '../src/discord/bot.ts';
+import { clock, percentile, processCpuMs, round, threadCpuMs } from './clock.ts';
+import type { BurstRaw, Command, MessagesCollected, MessagesDispatched, Reply } from './protocol.ts';
+
+/** A token config.ts accepts; the emulator accepts any. Nothing here reaches Discord. */
+const FAKE_TOKEN = 'bench.gateway-token.not-a-real-discord-token';
+const ACK_DEADLINE_MS = 3000;
+
+interface Options {
+  readonly json: boolean;
+  readonly rounds: number;
+  readonly logLevel: 'info' | 'silent' | 'debug';
+  readonly bursts: readonly number[];
+  readonly messages: number;
+  readonly rate: number;
+  /** Run only the bursts or only the messages (for profiling one of them). */
+  readonly only: 'bursts' | 'messages' | null;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const quick = argv.includes('--quick');
+  const level = value('log-level') ?? 'info';
+  if (level !== 'info' && level !== 'silent' && level !== 'debug')
+    throw new Error(`--log-level must be info, silent or debug (got ${level})`);
+  const rounds = Number(value('rounds') ?? (quick ? 1 : 3));
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a positive integer');
+  const only = value('only') ?? null;
+  if (only !== null && only !== 'bursts' && only !== 'messages')
+    throw new Error(`--only must be bursts or messages (got ${only})`);
+  return {
+    only,
+    json: argv.includes('--json'),
+    rounds,
+    logLevel: level,
+    bursts: quick ? [100, 500] : [100, 500, 2000],
+    messages: quick ? 2000 : 10_000,
+    rate: 5000,
+  };
+}
+
+// ---- the emulator worker ----
+
+class EmulatorWorker {
+  private readonly worker = new Worker(new URL('./emulator-worker.mjs', import.meta.url));
+  private readonly waiting: { type: Reply['type']; resolve: (r: Reply) => void }[] = [];
+  private failure: Error | null = null;
+
+  constructor() {
+    this.worker.on('message', (reply: Reply) => {
+      if (reply.type === 'error') {
+        this.fail(new Error(`emulator worker: ${reply.message}`));
+        return;
+      }
+      const i = this.waiting.findIndex((w) => w.type === reply.type);
+      const [waiter] = i >= 0 ? this.waiting.splice(i, 1) : [];
+      waiter?.resolve(reply);
+    });
+    this.worker.on('error', (err) => this.fail(err));
+  }
+
+  private rejectors: ((err: Error) => void)[] = [];
+
+  private fail(err: Error): void {
+    this.failure = err;
+    for (const reject of this.rejectors.splice(0)) reject(err);
+  }
+
+  /** Waits for the next reply of a type. */
+  next<T extends Reply['type']>(type: T): Promise<Extract<Reply, { type: T }>> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.rejectors.push(reject);
+      this.waiting.push({ type, resolve: (r) => resolve(r as Extract<Reply, { type: T }>) });
+    });
+  }
+
+  /** Sends a command and waits for the reply of `type`. */
+  ask<T extends Reply['type']>(command: Command, type: T): Promise<Extract<Reply, { type: T }>> {
+    const reply = this.next(type);
+    this.worker.postMessage(command);
+    return reply;
+  }
+
+  async close(): Promise<void> {
+    await this.ask({ type: 'close' }, 'closed').catch(() => undefined);
+    await this.worker.terminate();
+  }
+}
+
+// ---- what the bot thread observes ----
+
+/** When the bot finished each event (by Discord id), from `onHandled`. */
+const handledAt = new Map<string, number>();
+/** When the bot wrote each interaction callback to a socket (undici's sendHeaders), by interaction id. */
+const callbackWrittenAt = new Map<string, number>();
+let handledWaiter: { ids: Set<string>; left: number; resolve: () => void } | null = null;
+
+function onHandled(event: HandledEvent): void {
+  const at = clock();
+  handledAt.set(event.id, at);
+  if (handledWaiter?.ids.has(event.id)) {
+    handledWaiter.left -= 1;
+    if (handledWaiter.left === 0) handledWaiter.resolve();
+  }
+}
+
+const CALLBACK_PATH = /\/interactions\/(\d+)\/[^/]+\/callback/;
+diagnosticsChannel.channel('undici:client:sendHeaders').subscribe((message) => {
+  const path = (message as { request?: { path?: unknown } }).request?.path;
+  if (typeof path !== 'string') return;
+  const match = CALLBACK_PATH.exec(path);
+  if (match?.[1]) callbackWrittenAt.set(match[1], clock());
+});
+
+/** Resolves when every id has been handled, or after `timeoutMs`. */
+function waitHandled(ids: readonly string[], timeoutMs: number): Promise<void> {
+  const pending = new Set(ids.filter((id) => !handledAt.has(id)));
+  if (pending.size === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      handledWaiter = null;
+      resolve();
+    }, timeoutMs);
+    handledWaiter = {
+      ids: pending,
+      left: pending.size,
+      resolve: () => {
+        clearTimeout(timer);
+        handledWaiter = null;
+        resolve();
+      },
+    };
+  });
+}
+
+// ---- results ----
+
+interface Cpu {
+  /** The bot's thread (main thread: the bot, plus the bench's bookkeeping). */
+  readonly botMs: number;
+  /** The emulator's thread (the worker). */
+  readonly emulatorMs: number;
+  /** Every thread of the process (adds V8's GC and compiler helper threads, libuv's pool). */
+  readonly processMs: number;
+}
+
+interface BurstResult {
+  readonly round: number;
+  readonly size: number;
+  readonly acknowledged: number;
+  /** Dispatch -> callback recorded by the emulator (ms, emulator clock, whole ms). */
+  readonly e2e: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** Dispatch -> the bot wrote its callback request (ms, sub-ms clock). */
+  readonly bot: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** Callbacks refused as too late (10062) plus interactions never answered. */
+  readonly missed: number;
+  readonly late10062: number;
+  readonly unanswered: number;
+  readonly otherErrors: number;
+  /** How long the emulator took to dispatch the burst. */
+  readonly dispatchMs: number;
+  /** First dispatch to last callback. */
+  readonly spanMs: number;
+  readonly cpu: Cpu;
+}
+
+interface MessagesResult {
+  readonly round: number;
+  readonly mode: 'flood' | 'paced';
+  /** Messages a second the emulator was asked to send (null: as fast as it can). */
+  readonly targetRate: number | null;
+  readonly sent: number;
+  readonly handled: number;
+  /** First dispatched to last handled. */
+  readonly spanMs: number;
+  readonly perSecond: number;
+  /** Dispatch -> handled (ms). */
+  readonly lag: { readonly p50: number; readonly p99: number; readonly max: number };
+  readonly dispatchMs: number;
+  readonly replies: number;
+  readonly repliesToMentions: number;
+  readonly refusedReplies: number;
+  readonly cpu: Cpu;
+}
+
+interface MemoryPoint {
+  readonly round: number;
+  readonly when: 'rest' | 'after-bursts' | 'after-messages';
+  /** Resident set of the whole process (bot + emulator worker), MB, after a full GC of both. */
+  readonly rssMb: number;
+  /** The bot thread's V8 heap in use, MB. */
+  readonly botHeapMb: number;
+  /** The emulator thread's V8 heap in use, MB. */
+  readonly emulatorHeapMb: number;
+  /** Discord.js caches the bot holds: users, members, channels, messages (summed over guilds/channels). */
+  readonly caches: Record<string, number>;
+}
+
+const stats = (values: number[]) => {
+  const sorted = values.sort((a, b) => a - b);
+  return {
+    p50: round(percentile(sorted, 50), 2),
+    p99: round(percentile(sorted, 99), 2),
+    max: round(sorted.at(-1) ?? 0, 2),
+  };
+};
+
+// ---- the run ----
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) process.stderr.write('note: run with --expose-gc for memory figures after a GC\n');
+  const progress = (line: string) => {
+    if (!opts.json) process.stderr.write(`${line}\n`);
+  };
+
+  const emulator = new EmulatorWorker();
+  const started = await emulator.next('started');
+  // The process before the bot's code is loaded: Node, tsx, the bench and the emulator's worker.
+  gc?.();
+  const rssBeforeBotMb = round(process.memoryUsage().rss / 2 ** 20);
+  const [
+    { parseConfig },
+    { loadPack },
+    { DEFAULT_PACK_DIR },
+    { startGatewayBot },
+    { createEngineHolder },
+    { createLogger },
+  ] = await Promise.all([
+    import('../src/config.ts'),
+    import('../src/data/load.ts'),
+    import('../src/data/packs.ts'),
+    import('../src/discord/bot.ts'),
+    import('../src/engine/holder.ts'),
+    import('../src/log.ts'),
+  ]);
+  const config = parseConfig({
+    DISCORD_TOKEN: FAKE_TOKEN,
+    DISCORD_API_BASE: started.apiBase,
+    QA_CHANNEL_IDS: started.qaChannelId,
+    LOG_LEVEL: opts.logLevel,
+  });
+  let logLines = 0;
+  let logBytes = 0;
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    secrets: [config.DISCORD_TOKEN],
+    sink: {
+      write: (line: string) => {
+        logLines += 1;
+        logBytes += line.length;
+      },
+    },
+  });
+  const engines = createEngineHolder(() => loadPack(DEFAULT_PACK_DIR));
+  const bot = await startGatewayBot({ config, engines, logger, onHandled });
+
+  const cpuNow = () => ({ bot: threadCpuMs(), process: processCpuMs() });
+
+  const memory = async (roundNo: number, when: MemoryPoint['when']): Promise<MemoryPoint> => {
+    const emu = await emulator.ask({ type: 'memory' }, 'memory');
+    gc?.();
+    const m = process.memoryUsage();
+    const client = bot.client;
+    const caches: Record<string, number> = {
+      users: client.users.cache.size,
+      guilds: client.guilds.cache.size,
+      channels: client.channels.cache.size,
+      members: client.guilds.cache.reduce((n, g) => n + g.members.cache.size, 0),
+      messages: client.channels.cache.reduce(
+        (n, c) => n + ('messages' in c && c.messages ? c.messages.cache.size : 0),
+        0,
+      ),
+    };
+    return {
+      round: roundNo,
+      when,
+      rssMb: round(m.rss / 2 ** 20),
+      botHeapMb: round(m.heapUsed / 2 ** 20),
+      emulatorHeapMb: round(emu.heapUsedMb),
+      caches,
+    };
+  };
+
+  const bursts: BurstResult[] = [];
+  const streams: MessagesResult[] = [];
+  const mem: MemoryPoint[] = [await memory(0, 'rest')];
+  progress(`ready; rss at rest ${mem[0]?.rssMb} MB`);
+
+  const runBurst = async (roundNo: number, size: number): Promise<BurstResult> => {
+    callbackWrittenAt.clear();
+    handledAt.clear();
+    const c0 = cpuNow();
+    const { result } = await emulator.ask(
+      { type: 'burst', n: size, seed: roundNo * 7919 + size },
+      'burst-done',
+    );
+    await waitHandled(
+      result.outcomes.map((o) => o.id),
+      5000,
+    );
+    const c1 = cpuNow();
+    return summariseBurst(roundNo, size, result, {
+      botMs: c1.bot - c0.bot,
+      emulatorMs: result.emulatorCpuMs,
+      processMs: c1.process - c0.process,
+    });
+  };
+
+  const runMessages = async (roundNo: number, rate: number | null): Promise<MessagesResult> => {
+    handledAt.clear();
+    const c0 = cpuNow();
+    const seed = roundNo * 104_729 + (rate ?? 0);
+    const dispatched: MessagesDispatched = (
+      await emulator.ask({ type: 'messages', n: opts.messages, seed, rate }, 'messages-dispatched')
+    ).result;
+    await waitHandled(dispatched.ids, 60_000);
+    const collected: MessagesCollected = (
+      await emulator.ask({ type: 'collect-messages' }, 'messages-collected')
+    ).result;
+    const c1 = cpuNow();
+    const lags: number[] = [];
+    let last = 0;
+    dispatched.ids.forEach((id, i) => {
+      const at = handledAt.get(id);
+      if (at === undefined) return;
+      lags.push(at - (dispatched.dispatchedAt[i] ?? at));
+      last = Math.max(last, at);
+    });
+    const first = dispatched.dispatchedAt[0] ?? 0;
+    const spanMs = last - first;
+    return {
+      round: roundNo,
+      mode: rate === null ? 'flood' : 'paced',
+      targetRate: rate,
+      sent: dispatched.ids.length,
+      handled: lags.length,
+      spanMs: round(spanMs),
+      perSecond: Math.round((lags.length / spanMs) * 1000),
+      lag: stats(lags),
+      dispatchMs: round(dispatched.dispatchMs),
+      replies: collected.replies,
+      repliesToMentions: collected.repliesToMentions,
+      refusedReplies: collected.refused,
+      cpu: {
+        botMs: c1.bot - c0.bot,
+        emulatorMs: collected.emulatorCpuMs,
+        processMs: c1.process - c0.process,
+      },
+    };
+  };
+
+  const t0 = Date.now();
+  for (let r = 1; r <= opts.rounds; r++) {
+    for (const size of opts.only === 'messages' ? [] : opts.bursts) {
+      const b = await runBurst(r, size);
+      bursts.push(b);
+      progress(
+        `round ${r} burst ${size}: ${b.acknowledged} acknowledged, p50 ${b.e2e.p50} p99 ${b.e2e.p99} max ${b.e2e.max} ms, ${b.missed} missed`,
+      );
+    }
+    mem.push(await memory(r, 'after-bursts'));
+    for (const rate of opts.only === 'bursts' ? [] : [null, opts.rate]) {
+      const m = await runMessages(r, rate);
+      streams.push(m);
+      progress(
+        `round ${r} messages (${m.mode}): ${m.handled}/${m.sent} handled, ${m.perSecond}/s, lag p99 ${m.lag.p99} ms, ${m.replies} replies`,
+      );
+    }
+    mem.push(await memory(r, 'after-messages'));
+    progress(`round ${r} rss ${mem.at(-1)?.rssMb} MB`);
+  }
+  const elapsedS = (Date.now() - t0) / 1000;
+
+  await bot.stop();
+  await emulator.close();
+
+  const machine = {
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cpus: cpus().length,
+    platform: `${process.platform} ${process.arch}`,
+  };
+  const report = {
+    machine,
+    settings: {
+      rounds: opts.rounds,
+      bursts: opts.bursts,
+      messages: opts.messages,
+      pacedRate: opts.rate,
+      logLevel: opts.logLevel,
+      ackDeadlineMs: ACK_DEADLINE_MS,
+    },
+    bursts,
+    messages: streams,
+    memory: mem,
+    rssBeforeBotMb,
+    log: { lines: logLines, bytes: logBytes },
+    elapsedS: round(elapsedS),
+  };
+  if (opts.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  else process.stdout.write(table(report));
+}
+
+function summariseBurst(roundNo: number, size: number, raw: BurstRaw, cpu: Cpu): BurstResult {
+  const e2e: number[] = [];
+  const botSide: number[] = [];
+  let acknowledged = 0;
+  let late = 0;
+  let unanswered = 0;
+  let otherErrors = 0;
+  let lastCallback = 0;
+  for (const o of raw.outcomes) {
+    if (o.callbackAtMs === null) {
+      unanswered += 1;
+      continue;
+    }
+    lastCallback = Math.max(lastCallback, o.callbackAtMs);
+    e2e.push(o.callbackAtMs - o.dispatchedAtMs);
+    const written = callbackWrittenAt.get(o.id);
+    if (written !== undefined) botSide.push(written - o.dispatchedAt);
+    if (o.status !== null && o.status < 300) acknowledged += 1;
+    else if (o.code === 10062) late += 1;
+    else otherErrors += 1;
+  }
+  const firstDispatch = raw.outcomes[0]?.dispatchedAtMs ?? 0;
+  return {
+    round: roundNo,
+    size,
+    acknowledged,
+    e2e: stats(e2e),
+    bot: stats(botSide),
+    missed: late + unanswered,
+    late10062: late,
+    unanswered,
+    otherErrors,
+    dispatchMs: round(raw.dispatchMs),
+    spanMs: lastCallback - firstDispatch,
+    cpu,
+  };
+}
+
+// ---- the table ----
+
+interface Report {
+  readonly machine: { node: string; cpu: string; cpus: number; platform: string };
+  readonly settings: { rounds: number; logLevel: string; pacedRate: number };
+  readonly bursts: readonly BurstResult[];
+  readonly messages: readonly MessagesResult[];
+  readonly memory: readonly MemoryPoint[];
+  readonly rssBeforeBotMb: number;
+  readonly log: { lines: number; bytes: number };
+  readonly elapsedS: number;
+}
+
+function table(report: Report): string {
+  const us = (ms: number, n: number) => String(Math.round((ms * 1000) / Math.max(1, n)));
+  const rows: string[][] = [
+    [
+      'round',
+      'phase',
+      'events',
+      'ok',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'bot p99 ms',
+      'missed 3s',
+      'per s',
+      'replies',
+      'CPU µs/event bot|emu|all',
+    ],
+  ];
+  for (const b of report.bursts) {
+    rows.push([
+      String(b.round),
+      `burst ${b.size}`,
+      String(b.size),
+      String(b.acknowledged),
+      String(b.e2e.p50),
+      String(b.e2e.p99),
+      String(b.e2e.max),
+      String(b.bot.p99),
+      String(b.missed),
+      String(Math.round((b.size / Math.max(1, b.spanMs)) * 1000)),
+      '',
+      `${us(b.cpu.botMs, b.size)}|${us(b.cpu.emulatorMs, b.size)}|${us(b.cpu.processMs, b.size)}`,
+    ]);
+  }
+  for (const m of report.messages) {
+    rows.push([
+      String(m.round),
+      m.mode === 'flood' ? 'messages, flood' : `messages, ${m.targetRate}/s`,
+      String(m.sent),
+      String(m.handled),
+      String(m.lag.p50),
+      String(m.lag.p99),
+      String(m.lag.max),
+      '',
+      '',
+      String(m.perSecond),
+      String(m.replies),
+      `${us(m.cpu.botMs, m.sent)}|${us(m.cpu.emulatorMs, m.sent)}|${us(m.cpu.processMs, m.sent)}`,
+    ]);
+  }
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const out = [line(rows[0] ?? []), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`];
+  for (const r of rows.slice(1)) out.push(line(r));
+  const memRows = report.memory.map(
+    (p) =>
+      `| ${String(p.round).padEnd(5)} | ${p.when.padEnd(14)} | ${String(p.rssMb).padStart(7)} | ${String(p.botHeapMb).padStart(8)} | ${String(p.emulatorHeapMb).padStart(8)} | ${Object.entries(
+        p.caches,
+      )
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')} |`,
+  );
+  const m = report.machine;
+  return [
+    `gateway bench: ${m.cpus} × ${m.cpu}, Node ${m.node}, ${m.platform}; logging ${report.settings.logLevel}${report.settings.logLevel === 'silent' ? '' : ' into a null sink'} (${report.log.lines} lines); ${report.elapsedS} s`,
+    '',
+    'p50/p99/max: bursts, dispatch -> callback at the emulator; messages, dispatch -> handler settled.',
+    'bot p99: dispatch -> the bot wrote its callback request. CPU: bot thread | emulator thread | whole process.',
+    '',
+    ...out,
+    '',
+    `Before the bot's code was loaded (Node, tsx, the emulator worker): RSS ${report.rssBeforeBotMb} MB.`,
+    '| round | memory         | RSS MB  | bot heap | emu heap | bot caches |',
+    '|-------|----------------|---------|----------|----------|------------|',
+    ...memRows,
+    '',
+  ].join('\n');
+}
+
+await main();
