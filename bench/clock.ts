@@ -54,6 +54,26 @@ export function cpuByThreadName(): Record<string, number> {
   return out;
 }
 
+/**
+ * CPU time the whole machine has spent busy (user, nice, system; not interrupts) and stolen by the
+ * hypervisor, in ms, from /proc/stat; NaN elsewhere. With {@link processCpuMs} it tells how much
+ * other processes ran during a measurement, which skews it on a shared machine.
+ */
+export function machineCpuMs(): { busyMs: number; stealMs: number } {
+  try {
+    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    const [user = 0, nice = 0, system = 0, , , , , steal = 0] = fields;
+    // USER_HZ is 100 on Linux: one tick is 10 ms.
+    return { busyMs: (user + nice + system) * 10, stealMs: steal * 10 };
+  } catch {
+    return { busyMs: Number.NaN, stealMs: Number.NaN };
+  }
+}
+
 /** CPU time of the whole process (every thread) in ms. */
 export function processCpuMs(): number {
   const usage = process.cpuUsage();

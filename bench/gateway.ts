@@ -32,7 +32,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { HandledEvent } from '../src/discord/bot.ts';
-import { clock, percentile, processCpuMs, round, threadCpuMs } from './clock.ts';
+import { clock, machineCpuMs, percentile, processCpuMs, round, threadCpuMs } from './clock.ts';
 import type { BurstRaw, Command, MessagesCollected, MessagesDispatched, Reply } from './protocol.ts';
 
 /** A token config.ts accepts; the emulator accepts any. Nothing here reaches Discord. */
@@ -191,6 +191,8 @@ interface BurstResult {
   readonly late10062: number;
   readonly unanswered: number;
   readonly otherErrors: number;
+  /** Share of the burst whose callback reached the emulator within 100 ms of dispatch (%). */
+  readonly within100msPct: number;
   /** How long the emulator took to dispatch the burst. */
   readonly dispatchMs: number;
   /** First dispatch to last callback. */
@@ -208,6 +210,8 @@ interface MessagesResult {
   /** First dispatched to last handled. */
   readonly spanMs: number;
   readonly perSecond: number;
+  /** Share of the messages handled within 100 ms of their dispatch (%): no backlog means ~100. */
+  readonly within100msPct: number;
   /** Dispatch -> handled (ms). */
   readonly lag: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly dispatchMs: number;
@@ -372,6 +376,10 @@ async function main(): Promise<void> {
       handled: lags.length,
       spanMs: round(spanMs),
       perSecond: Math.round((lags.length / spanMs) * 1000),
+      within100msPct: round(
+        (100 * lags.filter((l) => l <= 100).length) / Math.max(1, dispatched.ids.length),
+        2,
+      ),
       lag: stats(lags),
       dispatchMs: round(dispatched.dispatchMs),
       replies: collected.replies,
@@ -386,6 +394,8 @@ async function main(): Promise<void> {
   };
 
   const t0 = Date.now();
+  const machine0 = machineCpuMs();
+  const process0 = processCpuMs();
   for (let r = 1; r <= opts.rounds; r++) {
     for (const size of opts.only === 'messages' ? [] : opts.bursts) {
       const b = await runBurst(r, size);
@@ -406,6 +416,16 @@ async function main(): Promise<void> {
     progress(`round ${r} rss ${mem.at(-1)?.rssMb} MB`);
   }
   const elapsedS = (Date.now() - t0) / 1000;
+  const machine1 = machineCpuMs();
+  // What other processes ran meanwhile (the machine's busy time minus this process's), as a share of
+  // the machine's capacity: anything but ~0 means the figures are skewed by contention.
+  const otherLoad = {
+    otherPct: round(
+      (100 * (machine1.busyMs - machine0.busyMs - (processCpuMs() - process0))) /
+        (elapsedS * 1000 * cpus().length),
+    ),
+    stealPct: round((100 * (machine1.stealMs - machine0.stealMs)) / (elapsedS * 1000 * cpus().length)),
+  };
 
   await bot.stop();
   await emulator.close();
@@ -430,6 +450,7 @@ async function main(): Promise<void> {
     messages: streams,
     memory: mem,
     rssBeforeBotMb,
+    otherLoad,
     log: { lines: logLines, bytes: logBytes },
     elapsedS: round(elapsedS),
   };
@@ -459,10 +480,12 @@ function summariseBurst(roundNo: number, size: number, raw: BurstRaw, cpu: Cpu):
     else otherErrors += 1;
   }
   const firstDispatch = raw.outcomes[0]?.dispatchedAtMs ?? 0;
+  const within100msPct = round((100 * e2e.filter((l) => l <= 100).length) / Math.max(1, size), 2);
   return {
     round: roundNo,
     size,
     acknowledged,
+    within100msPct,
     e2e: stats(e2e),
     bot: stats(botSide),
     missed: late + unanswered,
@@ -484,6 +507,7 @@ interface Report {
   readonly messages: readonly MessagesResult[];
   readonly memory: readonly MemoryPoint[];
   readonly rssBeforeBotMb: number;
+  readonly otherLoad: { otherPct: number; stealPct: number };
   readonly log: { lines: number; bytes: number };
   readonly elapsedS: number;
 }
@@ -503,6 +527,7 @@ function table(report: Report): string {
       'missed 3s',
       'per s',
       'replies',
+      '≤100ms',
       'CPU µs/event bot|emu|all',
     ],
   ];
@@ -519,6 +544,7 @@ function table(report: Report): string {
       String(b.missed),
       String(Math.round((b.size / Math.max(1, b.spanMs)) * 1000)),
       '',
+      `${b.within100msPct}%`,
       `${us(b.cpu.botMs, b.size)}|${us(b.cpu.emulatorMs, b.size)}|${us(b.cpu.processMs, b.size)}`,
     ]);
   }
@@ -535,6 +561,7 @@ function table(report: Report): string {
       '',
       String(m.perSecond),
       String(m.replies),
+      `${m.within100msPct}%`,
       `${us(m.cpu.botMs, m.sent)}|${us(m.cpu.emulatorMs, m.sent)}|${us(m.cpu.processMs, m.sent)}`,
     ]);
   }
@@ -553,6 +580,7 @@ function table(report: Report): string {
   const m = report.machine;
   return [
     `gateway bench: ${m.cpus} × ${m.cpu}, Node ${m.node}, ${m.platform}; logging ${report.settings.logLevel}${report.settings.logLevel === 'silent' ? '' : ' into a null sink'} (${report.log.lines} lines); ${report.elapsedS} s`,
+    `other processes used ${report.otherLoad.otherPct}% of the machine meanwhile, the hypervisor stole ${report.otherLoad.stealPct}%${report.otherLoad.otherPct > 5 ? ' (figures skewed by contention)' : ''}`,
     '',
     'p50/p99/max: bursts, dispatch -> callback at the emulator; messages, dispatch -> handler settled.',
     'bot p99: dispatch -> the bot wrote its callback request. CPU: bot thread | emulator thread | whole process.',

@@ -15,6 +15,7 @@ import {
   InteractionType,
   type Message,
 } from 'discord.js';
+import type { FreeTextMode } from '../commands/free-text.ts';
 import { type Config, ConfigError } from '../config.ts';
 import type { EngineHolder } from '../engine/holder.ts';
 import { effectTarget, initialResponse, runEffect, sendInitialResponse } from '../interactions/effects.ts';
@@ -30,6 +31,7 @@ import {
   type IncomingMessage,
   messageMode,
   planFreeText,
+  ReplyGate,
   replyPayload,
 } from './messages.ts';
 
@@ -143,6 +145,7 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
 
   const client = createClient(config, opts.tuning);
   const cooldown = new AnswerCooldown();
+  const replies = new ReplyGate();
   const running = new Set<Promise<void>>();
   let stopping = false;
 
@@ -216,7 +219,7 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
     } catch (err) {
       logger.error({ err, event: 'free-text-failed', mode }, 'answering a message failed');
       // Someone who asked the bot directly hears that it failed; a Q&A channel is left alone.
-      if (mode !== 'qa-channel') await send(message, finalizeMessage({ content: TEXT.genericError }));
+      if (mode !== 'qa-channel') await send(message, finalizeMessage({ content: TEXT.genericError }), mode);
       return;
     }
     if (plan.kind === 'ignore') return;
@@ -224,7 +227,7 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
       logger.debug({ event: 'free-text-silent', mode: plan.mode, reason: plan.reason });
       return;
     }
-    const sent = await send(message, plan.message);
+    const sent = await send(message, plan.message, plan.mode);
     if (!sent) return;
     if (plan.kind === 'reply') {
       cooldown.record(message.channelId, plan.factId, sent.id, at);
@@ -234,16 +237,24 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
     }
   }
 
-  /** Replies to a message; a refusal (no permission to send, the message gone) is logged, not thrown. */
-  async function send(message: Message, reply: BotMessage): Promise<Message | undefined> {
+  /**
+   * Replies to a message; a refusal (no permission to send, the message gone) is logged, not thrown.
+   * When the channel already has its share of replies waiting to be posted, the reply is dropped
+   * instead of queued (see ReplyGate).
+   */
+  async function send(message: Message, reply: BotMessage, mode: FreeTextMode): Promise<Message | undefined> {
+    const channelId = message.channelId;
+    if (!replies.tryAcquire(channelId, mode)) {
+      logger.debug({ event: 'free-text-shed', mode, channelId, waiting: replies.waiting(channelId) });
+      return undefined;
+    }
     try {
       return await message.reply(replyPayload(reply));
     } catch (err) {
-      logger.warn(
-        { err, event: 'reply-failed', channelId: message.channelId },
-        'could not reply to a message',
-      );
+      logger.warn({ err, event: 'reply-failed', channelId }, 'could not reply to a message');
       return undefined;
+    } finally {
+      replies.release(channelId);
     }
   }
 

@@ -118,6 +118,55 @@ export class AnswerCooldown {
   }
 }
 
+/**
+ * How many replies may be waiting to be posted in one channel before the bot stops adding more.
+ * Discord lets a bot post only a few messages a second in a channel, and @discordjs/rest queues
+ * the rest: in a busy Q&A channel every answered message would wait behind the others, minutes
+ * late and holding memory. So an unprompted Q&A-channel answer is dropped when two are already
+ * waiting there, and a direct question (a mention or a DM) when ten are.
+ */
+export const MAX_PENDING_REPLIES: Readonly<Record<FreeTextMode, number>> = Object.freeze({
+  'qa-channel': 2,
+  mention: 10,
+  dm: 10,
+});
+
+/**
+ * Counts replies waiting to be posted, per channel, and refuses one more past
+ * {@link MAX_PENDING_REPLIES}. A channel is forgotten when nothing waits in it, so the map holds
+ * only channels with replies in flight.
+ */
+export class ReplyGate {
+  private readonly pending = new Map<string, number>();
+
+  constructor(private readonly limits: Readonly<Record<FreeTextMode, number>> = MAX_PENDING_REPLIES) {}
+
+  /** Takes a slot for a reply in `channelId`, or returns false when the channel is full for `mode`. */
+  tryAcquire(channelId: string, mode: FreeTextMode): boolean {
+    const waiting = this.pending.get(channelId) ?? 0;
+    if (waiting >= this.limits[mode]) return false;
+    this.pending.set(channelId, waiting + 1);
+    return true;
+  }
+
+  /** Gives back a slot taken with {@link tryAcquire} once the reply is posted (or failed). */
+  release(channelId: string): void {
+    const waiting = this.pending.get(channelId) ?? 0;
+    if (waiting <= 1) this.pending.delete(channelId);
+    else this.pending.set(channelId, waiting - 1);
+  }
+
+  /** Replies waiting in a channel. */
+  waiting(channelId: string): number {
+    return this.pending.get(channelId) ?? 0;
+  }
+
+  /** Channels with replies waiting (for tests and memory checks). */
+  get size(): number {
+    return this.pending.size;
+  }
+}
+
 /** A link to a message, as Discord's clients build it ('@me' for DMs). */
 export function messageLink(guildId: string | null, channelId: string, messageId: string): string {
   return `https://discord.com/channels/${guildId ?? '@me'}/${channelId}/${messageId}`;
