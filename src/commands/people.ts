@@ -21,16 +21,38 @@ interface AliasRow {
   readonly entity: Entity;
 }
 
-const indexes = new WeakMap<KnowledgeBase, Fuse<AliasRow>>();
+/** fuse.js indexes over the aliases of a pool of entities, per pack, keyed by the pool's ids. */
+const indexes = new WeakMap<KnowledgeBase, Map<string, Fuse<AliasRow>>>();
+/** Pools remembered per pack; there are as many as filters (a few), this is only a backstop. */
+const MAX_POOLS = 32;
 
-function aliasIndex(kb: KnowledgeBase): Fuse<AliasRow> {
-  let fuse = indexes.get(kb);
+/**
+ * An index over the aliases of the entities in `pool`, in pack order. fuse.js scores each row on
+ * its own and breaks ties by row order, so searching this smaller index ranks the pool's entities
+ * exactly as searching every alias and dropping the others would, at a fraction of the cost
+ * (the load bench found the full search was the costliest part of /platform and autocomplete).
+ */
+function aliasIndex(kb: KnowledgeBase, pool: readonly Entity[]): Fuse<AliasRow> {
+  let byPool = indexes.get(kb);
+  if (!byPool) {
+    byPool = new Map();
+    indexes.set(kb, byPool);
+  }
+  const members = new Set(pool);
+  const key = [...kb.entities.values()]
+    .filter((e) => members.has(e))
+    .map((e) => e.id)
+    .join('\n');
+  let fuse = byPool.get(key);
   if (!fuse) {
-    const rows = [...kb.entities.values()].flatMap((entity) =>
-      [entity.name, ...entity.aliases].map((alias) => ({ alias: alias.toLowerCase(), entity })),
-    );
+    const rows = [...kb.entities.values()]
+      .filter((e) => members.has(e))
+      .flatMap((entity) =>
+        [entity.name, ...entity.aliases].map((alias) => ({ alias: alias.toLowerCase(), entity })),
+      );
     fuse = new Fuse(rows, NAME_FUSE_OPTIONS);
-    indexes.set(kb, fuse);
+    if (byPool.size >= MAX_POOLS) byPool.clear();
+    byPool.set(key, fuse);
   }
   return fuse;
 }
@@ -42,23 +64,33 @@ function clean(input: string): string {
     .trim();
 }
 
-/** Ranked entities for typed text, restricted by `accept`: exact, then alias prefix, then fuzzy. */
-export function rankEntities(kb: KnowledgeBase, input: string, accept: (e: Entity) => boolean): Entity[] {
+/**
+ * Ranked entities for typed text, restricted by `accept`: exact, then alias prefix, then fuzzy.
+ * With `limit`, only the first `limit` are wanted: the fuzzy search is skipped once they are known
+ * (or once every accepted entity is ranked), which does not change the first `limit`.
+ */
+export function rankEntities(
+  kb: KnowledgeBase,
+  input: string,
+  accept: (e: Entity) => boolean,
+  limit = Number.POSITIVE_INFINITY,
+): Entity[] {
   const q = clean(input);
   // Candidates first, then everyone else in pack order.
   const pool = [...kb.entities.values()]
     .filter(accept)
     .sort((a, b) => Number(b.kind === 'candidate') - Number(a.kind === 'candidate'));
-  if (!q) return pool;
+  if (!q) return pool.slice(0, limit);
   const out: Entity[] = [];
   const add = (e: Entity | undefined) => {
     if (e && accept(e) && !out.includes(e)) out.push(e);
   };
+  const done = () => out.length >= limit || out.length === pool.length;
   for (const e of pool) if (e.id === q || e.name.toLowerCase() === q || e.aliases.includes(q)) add(e);
   for (const e of pool)
     if (e.name.toLowerCase().startsWith(q) || e.aliases.some((a) => a.startsWith(q))) add(e);
-  for (const hit of aliasIndex(kb).search(q.slice(0, 64))) add(hit.item.entity);
-  return out;
+  if (!done()) for (const hit of aliasIndex(kb, pool).search(q.slice(0, 64))) add(hit.item.entity);
+  return out.slice(0, limit);
 }
 
 /** The single entity a typed name means, or undefined when none is close enough. */
@@ -68,7 +100,7 @@ export function resolveEntity(
   accept: (e: Entity) => boolean,
 ): Entity | undefined {
   if (!clean(input)) return undefined;
-  return rankEntities(kb, input, accept)[0];
+  return rankEntities(kb, input, accept, 1)[0];
 }
 
 /** Autocomplete choices (name shown, entity id as value), at most 25. */
@@ -77,9 +109,10 @@ export function entityChoices(
   input: string,
   accept: (e: Entity) => boolean,
 ): APIApplicationCommandOptionChoice<string>[] {
-  return rankEntities(kb, input, accept)
-    .slice(0, DISCORD_LIMITS.autocompleteChoices)
-    .map((e) => ({ name: e.name.slice(0, DISCORD_LIMITS.choiceName), value: e.id }));
+  return rankEntities(kb, input, accept, DISCORD_LIMITS.autocompleteChoices).map((e) => ({
+    name: e.name.slice(0, DISCORD_LIMITS.choiceName),
+    value: e.id,
+  }));
 }
 
 export const isCandidate = (e: Entity) => e.kind === 'candidate';
