@@ -26,10 +26,16 @@
  * and redaction are measured, the write is not); `--log-level=silent` turns it off.
  *
  *   npm run bench:gateway [-- --json] [--rounds=3] [--log-level=info|silent] [--quick]
- *     [--only=bursts|messages]
+ *     [--only=bursts|messages] [--profile=FILE.cpuprofile]
+ *
+ * --profile writes a V8 CPU profile of the bot's thread (main thread) for the last round only, the
+ * warm steady state, for bench/cpuprofile-summary.ts. (`node --cpu-prof` profiles the whole run,
+ * start-up and module loading included, and the emulator's thread into a second file.)
  */
 import diagnosticsChannel from 'node:diagnostics_channel';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { HandledEvent } from '../src/discord/bot.ts';
 import { clock, machineCpuMs, percentile, processCpuMs, round, threadCpuMs } from './clock.ts';
@@ -48,6 +54,8 @@ interface Options {
   readonly rate: number;
   /** Run only the bursts or only the messages (for profiling one of them). */
   readonly only: 'bursts' | 'messages' | null;
+  /** Write a CPU profile of the bot's thread during the last round to this file. */
+  readonly profile: string | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -62,6 +70,7 @@ function parseArgs(argv: readonly string[]): Options {
   if (only !== null && only !== 'bursts' && only !== 'messages')
     throw new Error(`--only must be bursts or messages (got ${only})`);
   return {
+    profile: value('profile'),
     only,
     json: argv.includes('--json'),
     rounds,
@@ -226,8 +235,17 @@ interface MemoryPoint {
   readonly when: 'rest' | 'after-bursts' | 'after-messages';
   /** Resident set of the whole process (bot + emulator worker), MB, after a full GC of both. */
   readonly rssMb: number;
+  /** Of the RSS: anonymous memory (heaps, buffers) and mapped files (the node binary, libraries), MB. */
+  readonly rssAnonMb?: number;
+  readonly rssFileMb?: number;
   /** The bot thread's V8 heap in use, MB. */
   readonly botHeapMb: number;
+  /** The bot thread's V8 heap as committed (what it holds from the system), external memory, MB. */
+  readonly botHeapCommittedMb: number;
+  readonly botExternalMb: number;
+  /** Committed memory of each space of the bot thread's V8 heap, MB. */
+  readonly botHeapSpacesMb: Record<string, number>;
+  readonly emulatorHeapCommittedMb: number;
   /** The emulator thread's V8 heap in use, MB. */
   readonly emulatorHeapMb: number;
   /** Discord.js caches the bot holds: users, members, channels, messages (summed over guilds/channels). */
@@ -311,12 +329,20 @@ async function main(): Promise<void> {
         0,
       ),
     };
+    const mb = (bytes: number) => round(bytes / 2 ** 20);
     return {
       round: roundNo,
       when,
-      rssMb: round(m.rss / 2 ** 20),
-      botHeapMb: round(m.heapUsed / 2 ** 20),
+      rssMb: mb(m.rss),
+      ...rssParts(),
+      botHeapMb: mb(m.heapUsed),
+      botHeapCommittedMb: mb(m.heapTotal),
+      botExternalMb: mb(m.external),
+      botHeapSpacesMb: Object.fromEntries(
+        getHeapSpaceStatistics().map((sp) => [sp.space_name, mb(sp.physical_space_size)]),
+      ),
       emulatorHeapMb: round(emu.heapUsedMb),
+      emulatorHeapCommittedMb: round(emu.heapTotalMb),
       caches,
     };
   };
@@ -397,6 +423,7 @@ async function main(): Promise<void> {
   const machine0 = machineCpuMs();
   const process0 = processCpuMs();
   for (let r = 1; r <= opts.rounds; r++) {
+    const profiling = opts.profile !== undefined && r === opts.rounds ? await startProfile() : null;
     for (const size of opts.only === 'messages' ? [] : opts.bursts) {
       const b = await runBurst(r, size);
       bursts.push(b);
@@ -411,6 +438,10 @@ async function main(): Promise<void> {
       progress(
         `round ${r} messages (${m.mode}): ${m.handled}/${m.sent} handled, ${m.perSecond}/s, lag p99 ${m.lag.p99} ms, ${m.replies} replies`,
       );
+    }
+    if (profiling && opts.profile) {
+      await profiling.stop(opts.profile);
+      progress(`wrote ${opts.profile}`);
     }
     mem.push(await memory(r, 'after-messages'));
     progress(`round ${r} rss ${mem.at(-1)?.rssMb} MB`);
@@ -456,6 +487,35 @@ async function main(): Promise<void> {
   };
   if (opts.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else process.stdout.write(table(report));
+}
+
+/** RssAnon and RssFile from /proc/self/status (Linux), MB. */
+function rssParts(): { rssAnonMb?: number; rssFileMb?: number } {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = (name: string) =>
+      Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+    return { rssAnonMb: round(kb('RssAnon') / 1024), rssFileMb: round(kb('RssFile') / 1024) };
+  } catch {
+    return {};
+  }
+}
+
+/** Starts the V8 profiler on this (the bot's) thread; `stop` writes the .cpuprofile. */
+async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 function summariseBurst(roundNo: number, size: number, raw: BurstRaw, cpu: Cpu): BurstResult {
