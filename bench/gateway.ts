@@ -26,7 +26,7 @@
  * and redaction are measured, the write is not); `--log-level=silent` turns it off.
  *
  *   npm run bench:gateway [-- --json] [--rounds=3] [--log-level=info|silent] [--quick]
- *     [--only=bursts|messages] [--profile=FILE.cpuprofile]
+ *     [--only=bursts|messages] [--profile=FILE.cpuprofile] [--rest-connections=N]
  *
  * --profile writes a V8 CPU profile of the bot's thread (main thread) for the last round only, the
  * warm steady state, for bench/cpuprofile-summary.ts. (`node --cpu-prof` profiles the whole run,
@@ -56,6 +56,8 @@ interface Options {
   readonly only: 'bursts' | 'messages' | null;
   /** Write a CPU profile of the bot's thread during the last round to this file. */
   readonly profile: string | undefined;
+  /** The bot's REST connection limit, when not its default (to compare settings). */
+  readonly restConnections: number | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -69,7 +71,9 @@ function parseArgs(argv: readonly string[]): Options {
   const only = value('only') ?? null;
   if (only !== null && only !== 'bursts' && only !== 'messages')
     throw new Error(`--only must be bursts or messages (got ${only})`);
+  const restConnections = value('rest-connections');
   return {
+    restConnections: restConnections === undefined ? undefined : Number(restConnections),
     profile: value('profile'),
     only,
     json: argv.includes('--json'),
@@ -310,7 +314,13 @@ async function main(): Promise<void> {
     },
   });
   const engines = createEngineHolder(() => loadPack(DEFAULT_PACK_DIR));
-  const bot = await startGatewayBot({ config, engines, logger, onHandled });
+  const bot = await startGatewayBot({
+    config,
+    engines,
+    logger,
+    onHandled,
+    ...(opts.restConnections === undefined ? {} : { tuning: { restConnections: opts.restConnections } }),
+  });
 
   const cpuNow = () => ({ bot: threadCpuMs(), process: processCpuMs() });
 
@@ -475,6 +485,7 @@ async function main(): Promise<void> {
       messages: opts.messages,
       pacedRate: opts.rate,
       logLevel: opts.logLevel,
+      restConnections: opts.restConnections ?? 'default',
       ackDeadlineMs: ACK_DEADLINE_MS,
     },
     bursts,

@@ -1,4 +1,5 @@
 import { GatewayIntentBits, Partials } from 'discord.js';
+import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { clientOptions, gatewayIntents } from '../../src/discord/client.ts';
@@ -25,6 +26,11 @@ describe('clientOptions', () => {
     const options = clientOptions(parseConfig(base), { restTimeoutMs: 1234, restRetries: 0 });
     expect(options.allowedMentions).toEqual({ parse: [], repliedUser: false });
     expect(options.partials).toEqual([Partials.Channel]);
-    expect(options.rest).toEqual({ api: base.DISCORD_API_BASE, timeout: 1234, retries: 0 });
+    expect(options.rest).toEqual({
+      api: base.DISCORD_API_BASE,
+      timeout: 1234,
+      retries: 0,
+      agent: expect.any(Agent),
+    });
   });
 });
