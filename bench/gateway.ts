@@ -27,15 +27,19 @@
  *
  *   npm run bench:gateway [-- --json] [--rounds=3] [--log-level=info|silent] [--quick]
  *     [--only=bursts|messages] [--profile=FILE.cpuprofile] [--rest-connections=N]
+ *     [--heap-snapshots=DIR]
  *
  * --profile writes a V8 CPU profile of the bot's thread (main thread) for the last round only, the
  * warm steady state, for bench/cpuprofile-summary.ts. (`node --cpu-prof` profiles the whole run,
  * start-up and module loading included, and the emulator's thread into a second file.)
+ * --heap-snapshots writes a heap snapshot of the bot's thread after each round (after a GC), for
+ * bench/heapsnapshot-diff.ts: what grew between two rounds, by constructor.
  */
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { getHeapSpaceStatistics } from 'node:v8';
+import { join } from 'node:path';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { HandledEvent } from '../src/discord/bot.ts';
 import { clock, machineCpuMs, percentile, processCpuMs, round, threadCpuMs } from './clock.ts';
@@ -54,6 +58,8 @@ interface Options {
   readonly rate: number;
   /** Run only the bursts or only the messages (for profiling one of them). */
   readonly only: 'bursts' | 'messages' | null;
+  /** Write a heap snapshot of the bot's thread after each round into this directory. */
+  readonly heapSnapshots: string | undefined;
   /** Write a CPU profile of the bot's thread during the last round to this file. */
   readonly profile: string | undefined;
   /** The bot's REST connection limit, when not its default (to compare settings). */
@@ -75,6 +81,7 @@ function parseArgs(argv: readonly string[]): Options {
   return {
     restConnections: restConnections === undefined ? undefined : Number(restConnections),
     profile: value('profile'),
+    heapSnapshots: value('heap-snapshots'),
     only,
     json: argv.includes('--json'),
     rounds,
@@ -89,7 +96,12 @@ function parseArgs(argv: readonly string[]): Options {
 
 class EmulatorWorker {
   private readonly worker = new Worker(new URL('./emulator-worker.mjs', import.meta.url));
-  private readonly waiting: { type: Reply['type']; resolve: (r: Reply) => void }[] = [];
+  /** Waiting for a reply of a type; removed once settled (a kept promise would keep its reply). */
+  private readonly waiting: {
+    type: Reply['type'];
+    resolve: (r: Reply) => void;
+    reject: (err: Error) => void;
+  }[] = [];
   private failure: Error | null = null;
 
   constructor() {
@@ -105,19 +117,16 @@ class EmulatorWorker {
     this.worker.on('error', (err) => this.fail(err));
   }
 
-  private rejectors: ((err: Error) => void)[] = [];
-
   private fail(err: Error): void {
     this.failure = err;
-    for (const reject of this.rejectors.splice(0)) reject(err);
+    for (const waiter of this.waiting.splice(0)) waiter.reject(err);
   }
 
   /** Waits for the next reply of a type. */
   next<T extends Reply['type']>(type: T): Promise<Extract<Reply, { type: T }>> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.rejectors.push(reject);
-      this.waiting.push({ type, resolve: (r) => resolve(r as Extract<Reply, { type: T }>) });
+      this.waiting.push({ type, resolve: (r) => resolve(r as Extract<Reply, { type: T }>), reject });
     });
   }
 
@@ -454,6 +463,10 @@ async function main(): Promise<void> {
       progress(`wrote ${opts.profile}`);
     }
     mem.push(await memory(r, 'after-messages'));
+    if (opts.heapSnapshots) {
+      gc?.();
+      writeHeapSnapshot(join(opts.heapSnapshots, `round${r}.heapsnapshot`));
+    }
     progress(`round ${r} rss ${mem.at(-1)?.rssMb} MB`);
   }
   const elapsedS = (Date.now() - t0) / 1000;
