@@ -74,6 +74,20 @@ export function machineCpuMs(): { busyMs: number; stealMs: number } {
   }
 }
 
+/** CPU time (ms) and resident memory (MB) of another process, from /proc/<pid> (Linux); NaN elsewhere. */
+export function otherProcess(pid: number | undefined): { cpuMs: number; rssMb: number } {
+  if (pid === undefined) return { cpuMs: Number.NaN, rssMb: Number.NaN };
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rssKb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN);
+    return { cpuMs: (Number(fields[11]) + Number(fields[12])) * 10, rssMb: rssKb / 1024 };
+  } catch {
+    return { cpuMs: Number.NaN, rssMb: Number.NaN };
+  }
+}
+
 /** CPU time of the whole process (every thread) in ms. */
 export function processCpuMs(): number {
   const usage = process.cpuUsage();

@@ -1,8 +1,9 @@
 /**
- * Discord's side of the gateway bench, in a worker thread: the emulator (tests/emulator) and the
- * driver that fires interactions and streams messages at the bot. Running it on its own thread
- * keeps the emulator's work (building and serialising events, answering REST calls) off the bot's
- * event loop, as Discord is off the bot's machine, and lets the bench read each thread's CPU time.
+ * Discord's side of the gateway bench, in a worker thread (or, with --emulator=process, a child
+ * process): the emulator (tests/emulator) and the driver that fires interactions and streams
+ * messages at the bot. Running it on its own thread keeps the emulator's work (building and
+ * serialising events, answering REST calls) off the bot's event loop, as Discord is off the bot's
+ * machine, and lets the bench read each thread's CPU time.
  */
 import { parentPort } from 'node:worker_threads';
 import { type DiscordEmulator, type RecordedRequest, startEmulator } from '../tests/emulator/index.ts';
@@ -17,8 +18,27 @@ import type {
 } from './protocol.ts';
 import { evalQuestions, interactionMix, messageStream, type Student, students } from './workload.ts';
 
-const port = parentPort;
-if (!port) throw new Error('bench/emulator-worker.ts runs as a worker thread');
+/** The bot's side: the worker's parent port, or the IPC channel of a child process. */
+interface Port {
+  postMessage(message: Reply): void;
+  on(event: 'message', listener: (command: Command) => void): void;
+}
+
+function openPort(): Port {
+  if (parentPort) return parentPort;
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('bench/emulator-worker.ts runs as a worker thread or a forked child process');
+  return {
+    postMessage: (message) => send(message),
+    on: (event, listener) => {
+      process.on(event, listener);
+      // The bench killed or lost: do not linger.
+      process.on('disconnect', () => process.exit(0));
+    },
+  };
+}
+
+const port = openPort();
 
 /** The default guild's Q&A channel ('questions' in tests/emulator's defaults). */
 const QA_CHANNEL_ID = '300000000000000012';
@@ -38,7 +58,7 @@ const users: Student[] = students(500);
 const emu: DiscordEmulator = await startEmulator();
 
 function post(reply: Reply): void {
-  port?.postMessage(reply);
+  port.postMessage(reply);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -27,7 +27,7 @@
  *
  *   npm run bench:gateway [-- --json] [--rounds=3] [--log-level=info|silent] [--quick]
  *     [--only=bursts|messages] [--profile=FILE.cpuprofile] [--rest-connections=N]
- *     [--heap-snapshots=DIR]
+ *     [--heap-snapshots=DIR] [--bursts=100,500,2000] [--emulator=thread|process]
  *
  * --profile writes a V8 CPU profile of the bot's thread (main thread) for the last round only, the
  * warm steady state, for bench/cpuprofile-summary.ts. (`node --cpu-prof` profiles the whole run,
@@ -35,14 +35,16 @@
  * --heap-snapshots writes a heap snapshot of the bot's thread after each round (after a GC), for
  * bench/heapsnapshot-diff.ts: what grew between two rounds, by constructor.
  */
+import { type ChildProcess, fork } from 'node:child_process';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { HandledEvent } from '../src/discord/bot.ts';
-import { clock, machineCpuMs, percentile, processCpuMs, round, threadCpuMs } from './clock.ts';
+import { clock, machineCpuMs, otherProcess, percentile, processCpuMs, round, threadCpuMs } from './clock.ts';
 import type { BurstRaw, Command, MessagesCollected, MessagesDispatched, Reply } from './protocol.ts';
 
 /** A token config.ts accepts; the emulator accepts any. Nothing here reaches Discord. */
@@ -58,6 +60,8 @@ interface Options {
   readonly rate: number;
   /** Run only the bursts or only the messages (for profiling one of them). */
   readonly only: 'bursts' | 'messages' | null;
+  /** Where the emulator runs (default: a worker thread of this process). */
+  readonly emulator: EmulatorHome;
   /** Write a heap snapshot of the bot's thread after each round into this directory. */
   readonly heapSnapshots: string | undefined;
   /** Write a CPU profile of the bot's thread during the last round to this file. */
@@ -78,7 +82,11 @@ function parseArgs(argv: readonly string[]): Options {
   if (only !== null && only !== 'bursts' && only !== 'messages')
     throw new Error(`--only must be bursts or messages (got ${only})`);
   const restConnections = value('rest-connections');
+  const emulator = value('emulator') ?? 'thread';
+  if (emulator !== 'thread' && emulator !== 'process')
+    throw new Error(`--emulator must be thread or process (got ${emulator})`);
   return {
+    emulator,
     restConnections: restConnections === undefined ? undefined : Number(restConnections),
     profile: value('profile'),
     heapSnapshots: value('heap-snapshots'),
@@ -86,7 +94,7 @@ function parseArgs(argv: readonly string[]): Options {
     json: argv.includes('--json'),
     rounds,
     logLevel: level,
-    bursts: quick ? [100, 500] : [100, 500, 2000],
+    bursts: value('bursts')?.split(',').map(Number) ?? (quick ? [100, 500] : [100, 500, 2000]),
     messages: quick ? 2000 : 10_000,
     rate: 5000,
   };
@@ -94,8 +102,12 @@ function parseArgs(argv: readonly string[]): Options {
 
 // ---- the emulator worker ----
 
+/** Where the emulator runs: a worker thread of this process, or a child process. */
+type EmulatorHome = 'thread' | 'process';
+
+/** The emulator's thread or process, and the replies it owes. */
 class EmulatorWorker {
-  private readonly worker = new Worker(new URL('./emulator-worker.mjs', import.meta.url));
+  private readonly worker: Worker | ChildProcess;
   /** Waiting for a reply of a type; removed once settled (a kept promise would keep its reply). */
   private readonly waiting: {
     type: Reply['type'];
@@ -104,7 +116,15 @@ class EmulatorWorker {
   }[] = [];
   private failure: Error | null = null;
 
-  constructor() {
+  constructor(readonly home: EmulatorHome) {
+    const entry = new URL('./emulator-worker.mjs', import.meta.url);
+    this.worker =
+      home === 'thread'
+        ? new Worker(entry)
+        : fork(fileURLToPath(entry), [], {
+            execArgv: ['--expose-gc'],
+            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          });
     this.worker.on('message', (reply: Reply) => {
       if (reply.type === 'error') {
         this.fail(new Error(`emulator worker: ${reply.message}`));
@@ -133,13 +153,20 @@ class EmulatorWorker {
   /** Sends a command and waits for the reply of `type`. */
   ask<T extends Reply['type']>(command: Command, type: T): Promise<Extract<Reply, { type: T }>> {
     const reply = this.next(type);
-    this.worker.postMessage(command);
+    if (this.worker instanceof Worker) this.worker.postMessage(command);
+    else this.worker.send(command);
     return reply;
+  }
+
+  /** The child process's CPU time and RSS (process mode only). */
+  childUsage(): { cpuMs: number; rssMb: number } {
+    return otherProcess(this.worker instanceof Worker ? undefined : this.worker.pid);
   }
 
   async close(): Promise<void> {
     await this.ask({ type: 'close' }, 'closed').catch(() => undefined);
-    await this.worker.terminate();
+    if (this.worker instanceof Worker) await this.worker.terminate();
+    else this.worker.kill();
   }
 }
 
@@ -259,6 +286,8 @@ interface MemoryPoint {
   /** Committed memory of each space of the bot thread's V8 heap, MB. */
   readonly botHeapSpacesMb: Record<string, number>;
   readonly emulatorHeapCommittedMb: number;
+  /** The emulator process's RSS (with --emulator=process), MB. */
+  readonly emulatorRssMb?: number;
   /** The emulator thread's V8 heap in use, MB. */
   readonly emulatorHeapMb: number;
   /** Discord.js caches the bot holds: users, members, channels, messages (summed over guilds/channels). */
@@ -284,7 +313,7 @@ async function main(): Promise<void> {
     if (!opts.json) process.stderr.write(`${line}\n`);
   };
 
-  const emulator = new EmulatorWorker();
+  const emulator = new EmulatorWorker(opts.emulator);
   const started = await emulator.next('started');
   // The process before the bot's code is loaded: Node, tsx, the bench and the emulator's worker.
   gc?.();
@@ -362,6 +391,7 @@ async function main(): Promise<void> {
       ),
       emulatorHeapMb: round(emu.heapUsedMb),
       emulatorHeapCommittedMb: round(emu.heapTotalMb),
+      ...(opts.emulator === 'process' ? { emulatorRssMb: round(emulator.childUsage().rssMb) } : {}),
       caches,
     };
   };
@@ -441,6 +471,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const machine0 = machineCpuMs();
   const process0 = processCpuMs();
+  const child0 = emulator.childUsage().cpuMs;
   for (let r = 1; r <= opts.rounds; r++) {
     const profiling = opts.profile !== undefined && r === opts.rounds ? await startProfile() : null;
     for (const size of opts.only === 'messages' ? [] : opts.bursts) {
@@ -475,7 +506,11 @@ async function main(): Promise<void> {
   // the machine's capacity: anything but ~0 means the figures are skewed by contention.
   const otherLoad = {
     otherPct: round(
-      (100 * (machine1.busyMs - machine0.busyMs - (processCpuMs() - process0))) /
+      (100 *
+        (machine1.busyMs -
+          machine0.busyMs -
+          (processCpuMs() - process0) -
+          (opts.emulator === 'process' ? emulator.childUsage().cpuMs - child0 : 0))) /
         (elapsedS * 1000 * cpus().length),
     ),
     stealPct: round((100 * (machine1.stealMs - machine0.stealMs)) / (elapsedS * 1000 * cpus().length)),
@@ -499,6 +534,7 @@ async function main(): Promise<void> {
       pacedRate: opts.rate,
       logLevel: opts.logLevel,
       restConnections: opts.restConnections ?? 'default',
+      emulator: opts.emulator,
       ackDeadlineMs: ACK_DEADLINE_MS,
     },
     bursts,
@@ -586,7 +622,7 @@ function summariseBurst(roundNo: number, size: number, raw: BurstRaw, cpu: Cpu):
 
 interface Report {
   readonly machine: { node: string; cpu: string; cpus: number; platform: string };
-  readonly settings: { rounds: number; logLevel: string; pacedRate: number };
+  readonly settings: { rounds: number; logLevel: string; pacedRate: number; emulator: EmulatorHome };
   readonly bursts: readonly BurstResult[];
   readonly messages: readonly MessagesResult[];
   readonly memory: readonly MemoryPoint[];
@@ -596,23 +632,36 @@ interface Report {
   readonly elapsedS: number;
 }
 
+/** Renders rows as a Markdown table with padded columns. */
+function markdown(rows: readonly (readonly string[])[]): string[] {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  const line = (r: readonly string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [
+    line(rows[0] ?? []),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.slice(1).map(line),
+  ];
+}
+
 function table(report: Report): string {
   const us = (ms: number, n: number) => String(Math.round((ms * 1000) / Math.max(1, n)));
+  const cpu = (c: Cpu, n: number) => `${us(c.botMs, n)} / ${us(c.emulatorMs, n)} / ${us(c.processMs, n)}`;
+  const inThread = report.settings.emulator === 'thread';
   const rows: string[][] = [
     [
       'round',
       'phase',
       'events',
-      'ok',
+      'handled',
       'p50 ms',
       'p99 ms',
       'max ms',
       'bot p99 ms',
-      'missed 3s',
+      'missed 3 s',
       'per s',
+      '≤100 ms',
       'replies',
-      '≤100ms',
-      'CPU µs/event bot|emu|all',
+      `CPU µs/event: bot / emulator / ${inThread ? 'process' : 'bot process'}`,
     ],
   ];
   for (const b of report.bursts) {
@@ -627,9 +676,9 @@ function table(report: Report): string {
       String(b.bot.p99),
       String(b.missed),
       String(Math.round((b.size / Math.max(1, b.spanMs)) * 1000)),
-      '',
       `${b.within100msPct}%`,
-      `${us(b.cpu.botMs, b.size)}|${us(b.cpu.emulatorMs, b.size)}|${us(b.cpu.processMs, b.size)}`,
+      '',
+      cpu(b.cpu, b.size),
     ]);
   }
   for (const m of report.messages) {
@@ -644,37 +693,41 @@ function table(report: Report): string {
       '',
       '',
       String(m.perSecond),
-      String(m.replies),
       `${m.within100msPct}%`,
-      `${us(m.cpu.botMs, m.sent)}|${us(m.cpu.emulatorMs, m.sent)}|${us(m.cpu.processMs, m.sent)}`,
+      String(m.replies),
+      cpu(m.cpu, m.sent),
     ]);
   }
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  const out = [line(rows[0] ?? []), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`];
-  for (const r of rows.slice(1)) out.push(line(r));
-  const memRows = report.memory.map(
-    (p) =>
-      `| ${String(p.round).padEnd(5)} | ${p.when.padEnd(14)} | ${String(p.rssMb).padStart(7)} | ${String(p.botHeapMb).padStart(8)} | ${String(p.emulatorHeapMb).padStart(8)} | ${Object.entries(
-        p.caches,
-      )
+  const memRows: string[][] = [
+    ['round', 'when', 'RSS MB', 'anon / files', 'bot heap used / committed', 'emulator heap', 'bot caches'],
+    ...report.memory.map((p) => [
+      String(p.round),
+      p.when,
+      String(p.rssMb),
+      `${p.rssAnonMb ?? '?'} / ${p.rssFileMb ?? '?'}`,
+      `${p.botHeapMb} / ${p.botHeapCommittedMb}`,
+      `${p.emulatorHeapMb} / ${p.emulatorHeapCommittedMb}${p.emulatorRssMb === undefined ? '' : ` (RSS ${p.emulatorRssMb})`}`,
+      Object.entries(p.caches)
         .map(([k, v]) => `${k} ${v}`)
-        .join(', ')} |`,
-  );
+        .join(', '),
+    ]),
+  ];
   const m = report.machine;
+  const o = report.otherLoad;
   return [
-    `gateway bench: ${m.cpus} × ${m.cpu}, Node ${m.node}, ${m.platform}; logging ${report.settings.logLevel}${report.settings.logLevel === 'silent' ? '' : ' into a null sink'} (${report.log.lines} lines); ${report.elapsedS} s`,
-    `other processes used ${report.otherLoad.otherPct}% of the machine meanwhile, the hypervisor stole ${report.otherLoad.stealPct}%${report.otherLoad.otherPct > 5 ? ' (figures skewed by contention)' : ''}`,
+    `gateway bench: ${m.cpus} × ${m.cpu}, Node ${m.node}, ${m.platform}; emulator in ${inThread ? 'a worker thread of this process' : 'a child process'}; logging ${report.settings.logLevel}${report.settings.logLevel === 'silent' ? '' : ' into a null sink'} (${report.log.lines} lines); ${report.settings.rounds} rounds in ${report.elapsedS} s`,
+    `other processes used ${o.otherPct}% of the machine meanwhile (steal ${o.stealPct}%)${o.otherPct > 5 ? ': figures skewed by contention' : ''}`,
     '',
-    'p50/p99/max: bursts, dispatch -> callback at the emulator; messages, dispatch -> handler settled.',
-    'bot p99: dispatch -> the bot wrote its callback request. CPU: bot thread | emulator thread | whole process.',
+    ...markdown(rows),
     '',
-    ...out,
+    'bursts: p50/p99/max from dispatch to the callback reaching the emulator; bot p99 from dispatch to the bot writing',
+    '  its callback request; missed = answered 10062 after 3 s or never; per s = burst size / first dispatch to last callback.',
+    "messages: p50/p99/max from dispatch to the bot's handler settling (for a reply, once its POST was answered);",
+    `  per s = handled / first dispatch to last handled; ≤100 ms = share handled within 100 ms of dispatch.`,
+    `CPU: the bot's thread, the emulator's ${inThread ? 'thread' : 'process'}, and ${inThread ? 'the whole process (adds V8 GC/JIT helper threads)' : "the bot's whole process"}.`,
     '',
-    `Before the bot's code was loaded (Node, tsx, the emulator worker): RSS ${report.rssBeforeBotMb} MB.`,
-    '| round | memory         | RSS MB  | bot heap | emu heap | bot caches |',
-    '|-------|----------------|---------|----------|----------|------------|',
-    ...memRows,
+    `memory after a full GC${inThread ? ' of both threads: RSS is the whole process (bot, emulator worker, tsx)' : ": RSS is the bot's process (bot, bench, tsx)"}; before the bot's code loaded: ${report.rssBeforeBotMb} MB`,
+    ...markdown(memRows),
     '',
   ].join('\n');
 }
