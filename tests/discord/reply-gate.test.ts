@@ -60,7 +60,12 @@ describe('ReplyGate in the gateway bot', () => {
   });
 
   it('GIVEN slow replies in a busy Q&A channel THEN two are queued, the rest dropped, and a mention still answered', async () => {
-    h.emu.failNext({ method: 'POST', pathMatches: `/channels/${QUESTIONS}/messages`, delayMs: 400, times: 3 });
+    h.emu.failNext({
+      method: 'POST',
+      pathMatches: `/channels/${QUESTIONS}/messages`,
+      delayMs: 400,
+      times: 3,
+    });
     const questions = [
       'Who won the Atlanta mayoral runoff?',
       'What percent did Mary Norwood receive?',
