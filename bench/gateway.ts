@@ -5,7 +5,9 @@
  * The emulator and the driver run in a worker thread (bench/emulator-worker.ts): Discord's side
  * builds, serialises and sends the events and answers the bot's REST calls on its own thread, the
  * bot runs on the main thread, and each thread's CPU time is read from Linux's
- * /proc/thread-self/schedstat, so the bot's cost is measured apart from the emulator's.
+ * /proc/thread-self/schedstat, so the bot's cost is measured apart from the emulator's. The
+ * process's RSS then holds both; --emulator=process moves the emulator into a child process so
+ * that RSS and process CPU are the bot's alone (bench/production.ts measures the compiled bot).
  *
  * Each round (three by default, in the same process) does:
  * - bursts of 100, 500 and 2,000 interactions (/results, /margin, /platform with typos, /ask with
@@ -221,9 +223,9 @@ function waitHandled(ids: readonly string[], timeoutMs: number): Promise<void> {
 interface Cpu {
   /** The bot's thread (main thread: the bot, plus the bench's bookkeeping). */
   readonly botMs: number;
-  /** The emulator's thread (the worker). */
+  /** The emulator's thread (the worker, or the child process's main thread). */
   readonly emulatorMs: number;
-  /** Every thread of the process (adds V8's GC and compiler helper threads, libuv's pool). */
+  /** Every thread of this process (adds V8's GC and compiler helper threads, libuv's pool). */
   readonly processMs: number;
 }
 
@@ -273,7 +275,7 @@ interface MessagesResult {
 interface MemoryPoint {
   readonly round: number;
   readonly when: 'rest' | 'after-bursts' | 'after-messages';
-  /** Resident set of the whole process (bot + emulator worker), MB, after a full GC of both. */
+  /** Resident set of this process (bot, bench, tsx, and the emulator's worker unless it runs as a child), MB, after a full GC. */
   readonly rssMb: number;
   /** Of the RSS: anonymous memory (heaps, buffers) and mapped files (the node binary, libraries), MB. */
   readonly rssAnonMb?: number;
@@ -315,7 +317,7 @@ async function main(): Promise<void> {
 
   const emulator = new EmulatorWorker(opts.emulator);
   const started = await emulator.next('started');
-  // The process before the bot's code is loaded: Node, tsx, the bench and the emulator's worker.
+  // The process before the bot's code is loaded: Node, tsx, the bench (and the emulator's worker).
   gc?.();
   const rssBeforeBotMb = round(process.memoryUsage().rss / 2 ** 20);
   const [
