@@ -20,6 +20,7 @@ import type { EngineHolder } from '../engine/holder.ts';
 import { effectTarget, initialResponse, runEffect, sendInitialResponse } from '../interactions/effects.ts';
 import { type RoutedInteraction, routeInteraction, UnsupportedInteraction } from '../interactions/router.ts';
 import type { Logger } from '../log.ts';
+import { noUnansweredLog, type UnansweredLog } from '../ops/unanswered.ts';
 import { EPHEMERAL } from '../replies/limits.ts';
 import { type BotMessage, finalizeMessage } from '../replies/message.ts';
 import { TEXT } from '../replies/strings.ts';
@@ -42,6 +43,8 @@ export interface GatewayBotOptions {
   readonly tuning?: ClientTuning;
   /** The clock of the repeat cooldown (tests). */
   readonly now?: () => number;
+  /** Where declined questions are kept for moderators (`npm run unanswered`). */
+  readonly unanswered?: UnansweredLog;
 }
 
 /** A running gateway bot. */
@@ -126,6 +129,7 @@ function incomingOf(message: Message): IncomingMessage {
  */
 export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayBot> {
   const { config, engines, logger } = opts;
+  const unanswered = opts.unanswered ?? noUnansweredLog;
   const now = opts.now ?? Date.now;
   const token = config.DISCORD_TOKEN;
   if (!token) throw new ConfigError('Configuration error: DISCORD_TOKEN is required to connect to Discord.');
@@ -168,6 +172,7 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
     // Autocomplete fires on every keystroke: log it only when debugging.
     const level = routed.summary.kind === 'autocomplete' ? 'debug' : 'info';
     logger[level]({ event: 'interaction', ...routed.summary, ms: now() - started });
+    if (routed.declined) unanswered.record(routed.declined.question, routed.declined.result, 'gateway');
     if (routed.effect) {
       const context = {
         rest: client.rest,
@@ -210,6 +215,7 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
     if (!sent) return;
     if (plan.kind === 'reply') {
       cooldown.record(message.channelId, plan.factId, sent.id, at);
+      if (plan.declined) unanswered.record(plan.declined.question, plan.declined.result, 'gateway');
       logger.info({ event: 'free-text', mode: plan.mode, answered: plan.answered, factId: plan.factId });
     } else {
       logger.info({ event: 'free-text-repeat', mode: plan.mode });
