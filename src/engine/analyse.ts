@@ -32,6 +32,8 @@ export interface MatcherIndex {
   /** Weight of an entity when a fact is about it: rarer entities say more (an IDF). */
   readonly entityWeight: ReadonlyMap<string, number>;
   readonly articleStems: ReadonlySet<string>;
+  /** Stems of each fact's quoted sentences: a strict fact tolerates the words of its own quotes. */
+  readonly quoteStems: ReadonlyMap<string, ReadonlySet<string>>;
   readonly articleNumbers: ReadonlySet<string>;
 }
 
@@ -76,14 +78,16 @@ export function buildIndex(kb: KnowledgeBase): MatcherIndex {
     if (c.demand) demanding.add(c.id);
     for (const term of c.terms) {
       insert(trie, termTokens(term), c.id);
-      for (const w of tokenise(foldText(term))) vocabulary.add(w);
+      const first = tokenise(foldText(term))[0];
+      if (first) vocabulary.add(first);
     }
   }
   for (const e of kb.entities.values()) {
     termKind.set(e.id, 'entity');
     for (const alias of e.aliases) {
       insert(trie, termTokens(alias), e.id);
-      for (const w of tokenise(foldText(alias))) vocabulary.add(w);
+      const first = tokenise(foldText(alias))[0];
+      if (first) vocabulary.add(first);
     }
   }
 
@@ -100,13 +104,18 @@ export function buildIndex(kb: KnowledgeBase): MatcherIndex {
   return {
     kb,
     trie,
-    corrector: createCorrector(vocabulary, english),
+    // Corrections aim at words that start a term (a fix to the middle of a phrase could not match)
+    // and at function words ("peole" is "people", then ignored).
+    corrector: createCorrector([...vocabulary, ...STOPWORDS], english),
     termKind,
     termPenalty,
     demanding,
     english,
     entityWeight,
     articleStems: new Set(articleTokens.filter((t) => !/^\d/.test(t)).map(stemOf)),
+    quoteStems: new Map(
+      kb.facts.map((f) => [f.id, new Set(f.quotes.flatMap((q) => tokenise(foldText(q.text)).map(stemOf)))]),
+    ),
     articleNumbers: new Set(articleTokens.filter((t) => /^\d/.test(t))),
   };
 }

@@ -9,7 +9,7 @@
  * the engine abstains and suggests the closest questions it can answer: it never guesses.
  */
 import type { Fact } from '../data/knowledge.ts';
-import { analyse, type MatcherIndex, type Span } from './analyse.ts';
+import { analyse, type MatcherIndex, type Span, stemOf } from './analyse.ts';
 import { normaliseQuestion } from './normalise.ts';
 import type { Abstention, AbstentionReason, Answer, QaResult, Suggestion } from './types.ts';
 import { LEADING_FILLERS } from './words.ts';
@@ -119,7 +119,8 @@ function scoreFact(
     }
     if (bestTerm === undefined) {
       if (span === target) unexplained += SCORING.penalty.target;
-      if (fact.strict && span.kind !== 'known-number' && span.kind !== 'article-word') {
+      const ownWord = span.kind === 'article-word' && index.quoteStems.get(fact.id)?.has(stemOf(span.text));
+      if (fact.strict && span.kind !== 'known-number' && !ownWord) {
         // A strict fact (a profile, a platform) answers "who is X", not "who is X's husband".
         const kinds = span.terms.map((t) => index.termKind.get(t));
         if (!kinds.some((k) => k === 'question' || k === 'generic')) return null;
