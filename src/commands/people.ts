@@ -68,7 +68,10 @@ export function resolveEntity(
   accept: (e: Entity) => boolean,
 ): Entity | undefined {
   if (!clean(input)) return undefined;
-  return rankEntities(kb, input, accept)[0];
+  // Rank against everyone, then check: a name that means someone else ("AJC", "Emory") must not
+  // fall through to the closest accepted entity (a weak fuzzy match such as Bottoms or Norwood).
+  const best = rankEntities(kb, input, () => true)[0];
+  return best && accept(best) ? best : undefined;
 }
 
 /** Autocomplete choices (name shown, entity id as value), at most 25. */

@@ -103,7 +103,11 @@ export function finalizeMessage(msg: Omit<BotMessage, 'allowed_mentions'>): BotM
   }
   const components = (msg.components ?? []).slice(0, L.actionRows).map((row) => ({
     ...row,
-    components: row.components.slice(0, L.buttonsPerRow),
+    components: row.components.slice(0, L.buttonsPerRow).map((b) => ({
+      ...b,
+      ...(b.label !== undefined ? { label: truncate(b.label, L.buttonLabel) } : {}),
+      custom_id: b.custom_id.slice(0, L.customId),
+    })),
   }));
   const content = msg.content === undefined ? undefined : truncate(msg.content, L.content);
   return {
