@@ -70,7 +70,10 @@ export function createConsoleSession(
 
   return {
     handleLine(line: string): string | null {
-      const input = parseConsoleInput(line);
+      const input = parseConsoleInput(line, (name) => {
+        const data = findCommand(name)?.data;
+        return data && 'options' in data ? new Set((data.options ?? []).map((o) => o.name)) : undefined;
+      });
       const engine = engines.current();
       switch (input.kind) {
         case 'empty':

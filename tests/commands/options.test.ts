@@ -88,9 +88,26 @@ describe('readOptions', () => {
     expect(() => readOptions(DEF, undefined)).toThrow(UserError);
   });
 
-  it('GIVEN text longer than any command reads THEN it is cut to the maximum', () => {
-    const out = readOptions(DEF, [{ name: 'text', value: 'x'.repeat(MAX_OPTION_LENGTH + 500) }]);
-    expect(String(out.get('text'))).toHaveLength(MAX_OPTION_LENGTH);
+  it('GIVEN text longer than any command reads THEN it is refused with the limit', () => {
+    expect(() => readOptions(DEF, [{ name: 'text', value: 'x'.repeat(MAX_OPTION_LENGTH + 500) }])).toThrow(
+      new UserError(`/${DEF.name}: "text" can be at most ${MAX_OPTION_LENGTH} characters.`),
+    );
+  });
+
+  it("GIVEN text over the option's own max_length (a forged request) THEN it is refused", () => {
+    const def = {
+      name: 'ask',
+      description: 'a',
+      options: [
+        { type: ApplicationCommandOptionType.String, name: 'question', description: 'q', max_length: 10 },
+      ],
+    } satisfies CommandDefinition;
+    expect(() => readOptions(def, [{ name: 'question', value: 'x'.repeat(11) }])).toThrow(
+      /at most 10 characters/,
+    );
+    expect(readOptions(def, [{ name: 'question', value: 'x'.repeat(10) }]).get('question')).toBe(
+      'x'.repeat(10),
+    );
   });
 
   it('GIVEN a command without options and none given THEN returns nothing', () => {

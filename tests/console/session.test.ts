@@ -110,8 +110,10 @@ describe('createConsoleSession().handleLine', () => {
     );
   });
 
-  it('GIVEN an option the command does not have THEN says so', () => {
-    expect(session('/platform colour:red')).toEqual(['/platform has no option "colour".']);
+  it('GIVEN "word:" that is not one of the command\'s options THEN it stays part of the text', () => {
+    const [out] = session('/ask what did reed say: loser?');
+    expect(out).toContain('loser');
+    expect(out).not.toContain('has no option');
   });
 
   it('GIVEN /summary THEN shows the summary it would pin, since the console is a moderator', () => {

@@ -143,7 +143,7 @@ describe('slash commands through the gateway', () => {
     expect(names[0]).toBe('2009');
     expect(names.at(-1)).toBe('Thursday, Dec. 7, 2017');
     expect(names.indexOf('Tuesday, Dec. 5, 2017')).toBeLessThan(
-      names.indexOf('12:40 a.m. Wednesday, Dec. 6'),
+      names.indexOf('12:40 a.m. Wednesday, Dec. 6, 2017'),
     );
   });
 

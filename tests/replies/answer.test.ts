@@ -127,12 +127,22 @@ describe('resultMessage', () => {
 });
 
 describe('quoteField', () => {
-  it('GIVEN quotes longer than a field holds THEN the block quote is cut to 1,024 with an ellipsis', () => {
+  it('GIVEN quotes longer than a field holds THEN whole sentences that fit are kept, none cut', () => {
     const quotes = engine.kb.facts.flatMap((f) => f.quotes);
     const field = quoteField(quotes);
     expect(quotes.map((q) => q.text).join('\n').length).toBeGreaterThan(1024);
     expect(field.value.length).toBeLessThanOrEqual(1024);
+    const lines = field.value.split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    lines.forEach((line, i) => {
+      expect(line).toBe(`> ${quotes[i]?.text}`);
+    });
+  });
+
+  it('GIVEN one sentence longer than a field THEN it alone is cut with an ellipsis', () => {
+    const long = { verbatim: 'x', text: 'word '.repeat(400).trim(), notes: [] };
+    const field = quoteField([long]);
+    expect(field.value.length).toBe(1024);
     expect(field.value.endsWith('…')).toBe(true);
-    expect(field.value.startsWith(`> ${quotes[0]?.text.slice(0, 40)}`)).toBe(true);
   });
 });

@@ -135,9 +135,20 @@ describe('finalizeMessage', () => {
     expect(out.components?.[0]?.components[0]?.custom_id).toHaveLength(100);
   });
 
-  it('GIVEN no content, embeds or buttons THEN those keys are left out', () => {
+  it('GIVEN nothing to show THEN the message still has content, since Discord refuses an empty one', () => {
     const out = finalizeMessage({ content: '', embeds: [], components: [] });
-    expect(out).toEqual({ allowed_mentions: { parse: [], replied_user: false } });
+    expect(out).toEqual({ content: '\u200B', allowed_mentions: { parse: [], replied_user: false } });
+  });
+
+  it('GIVEN an embed whose fields alone pass 6,000 characters THEN fields are dropped from the end, not the embed', () => {
+    const fields = Array.from({ length: 10 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(1000) }));
+    const out = finalizeMessage({ embeds: [{ title: 't', fields }] });
+    expect(out.embeds).toHaveLength(1);
+    const e = out.embeds?.[0];
+    const total =
+      (e?.title?.length ?? 0) + (e?.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+    expect(total).toBeLessThanOrEqual(6000);
+    expect(e?.fields?.[0]?.name).toBe('f0');
   });
 
   it('GIVEN the ephemeral flag THEN it is kept', () => {
