@@ -32,7 +32,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   lady woman guy person folks became become becoming used next full line lines every item items everything stuff going
   kindly identify provide specify indicate give ms mrs mr dr
   cousin sister brother aunt uncle grandma grandpa girlfriend boyfriend bf gf
-  final prominent notable famous important influential well-known cannot`.split(/\s+/),
+  final prominent notable famous important influential well-known cannot toward towards something`.split(
+    /\s+/,
+  ),
 );
 
 /** Chat spellings and abbreviations, mapped to the word the lexicon knows. */
@@ -44,6 +46,10 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['whta', 'what'],
   ['hwo', 'how'],
   ['wen', 'when'],
+  ['smth', 'something'],
+  ['sth', 'something'],
+  ['pts', 'points'],
+  ['pt', 'points'],
   ['cant', 'cannot'],
   ['wont', 'will'],
   ['didnt', 'did'],

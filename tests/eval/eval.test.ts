@@ -40,7 +40,12 @@ describe('evaluation sets', () => {
   });
 
   it('GIVEN our once-blind sets THEN accuracy and abstention stay at their floors', () => {
-    for (const file of ['./questions.blind.jsonl', './questions.blind2.jsonl', './questions.blind3.jsonl']) {
+    for (const file of [
+      './questions.blind.jsonl',
+      './questions.blind2.jsonl',
+      './questions.blind3.jsonl',
+      './questions.blind4.jsonl',
+    ]) {
       const { report, misses } = run(file);
       expect(report.inScopeRight / report.inScope, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
       expect(report.outOfScopeDeclined / report.outOfScope, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
