@@ -10,7 +10,7 @@
  */
 import type { Fact } from '../data/knowledge.ts';
 import { analyse, type MatcherIndex, type Span, stemOf } from './analyse.ts';
-import { normaliseQuestion } from './normalise.ts';
+import { MAX_QUESTION_CHARS, normaliseQuestion } from './normalise.ts';
 import type { Abstention, AbstentionReason, Answer, QaResult, Suggestion } from './types.ts';
 import { LEADING_FILLERS } from './words.ts';
 
@@ -271,8 +271,37 @@ export function rankFacts(index: MatcherIndex, question: string): Analysis {
   return { spans, present, ranked };
 }
 
+/** Most sentences of a long message tried on their own when the whole does not match. */
+const MAX_PARTS = 4;
+const SENTENCE = /[^.!?\n]+[.!?]*/g;
+
+/**
+ * The sentences of a long message worth trying alone, questions first and the last one first:
+ * "I was reading about the runoff last night and I'm confused. So who won?"
+ */
+export function questionParts(text: string): string[] {
+  if (typeof text !== 'string' || text.length < 40) return [];
+  const parts = (text.slice(0, MAX_QUESTION_CHARS).match(SENTENCE) ?? [])
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/).length >= 2);
+  if (parts.length < 2) return [];
+  const questions = parts.filter((p) => p.endsWith('?')).reverse();
+  const others = parts.filter((p) => !p.endsWith('?')).reverse();
+  return [...questions, ...others].slice(0, MAX_PARTS);
+}
+
 /** Answers a question from the knowledge pack, or abstains with suggestions. Never throws. */
 export function answerQuestion(index: MatcherIndex, question: string): QaResult {
+  const whole = answerOne(index, question);
+  if (whole.kind === 'answer' || whole.reason !== 'no-match') return whole;
+  for (const part of questionParts(question)) {
+    const r = answerOne(index, part);
+    if (r.kind === 'answer') return r;
+  }
+  return whole;
+}
+
+function answerOne(index: MatcherIndex, question: string): QaResult {
   const { spans, present, ranked } = rankFacts(index, question);
   if (spans.length === 0) {
     return abstain('empty', ABSTENTION_MESSAGES.empty, suggestionsFor(index, [], []));

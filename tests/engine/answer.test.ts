@@ -133,6 +133,21 @@ describe('answer: declining what the article does not say', () => {
   });
 });
 
+describe('answer: long messages', () => {
+  it('GIVEN a long message that ends with the question THEN that question is answered', () => {
+    const a = answered(
+      'I was reading about the election for my poli sci class last night and honestly got confused by all the numbers and names. So who won the runoff?',
+    );
+    expect(a.factId).toBe('winner');
+  });
+
+  it('GIVEN a long message with no question the article answers THEN it still declines', () => {
+    declined(
+      'I was reading about pasta recipes for my cooking class last night. How long should I boil spaghetti?',
+    );
+  });
+});
+
 describe('answer: robustness', () => {
   it('GIVEN 50,000 "a" then "!" THEN it returns (no backtracking regex on user input)', () => {
     expect(engine.answer(`${'a'.repeat(50_000)}!`).kind).toBe('abstention');
