@@ -87,6 +87,7 @@ function scoreFact(
   present: ReadonlySet<string>,
   lead: string | undefined,
   target: Span | undefined,
+  alternatives: ReadonlySet<string>,
 ): Scored | null {
   for (const group of fact.need) if (!group.some((t) => present.has(t))) return null;
   // "How many ...", "When ...", "Why ..." want a count, a time, a reason: only facts that give one.
@@ -118,6 +119,8 @@ function scoreFact(
       }
     }
     if (bestTerm === undefined) {
+      // "Bottoms or Norwood?": the name the answer is not about is one of the options, not a mismatch.
+      if (span.terms.some((t) => alternatives.has(t))) continue;
       if (span === target) unexplained += SCORING.penalty.target;
       const ownWord = span.kind === 'article-word' && index.quoteStems.get(fact.id)?.has(stemOf(span.text));
       if (fact.strict && span.kind !== 'known-number' && !ownWord) {
@@ -241,6 +244,19 @@ function targetSpan(
   return span;
 }
 
+const CHOICE_WORDS = new Set(['or', 'vs', 'versus']);
+
+/** Candidates offered as a choice ("who went to Emory, Bottoms or Norwood?"). */
+function alternativesOf(
+  index: MatcherIndex,
+  tokens: readonly string[],
+  spans: readonly Span[],
+): ReadonlySet<string> {
+  if (!tokens.some((t) => CHOICE_WORDS.has(t))) return new Set();
+  const named = spans.flatMap((s) => s.terms).filter((t) => index.kb.entities.get(t)?.kind === 'candidate');
+  return new Set(named.length >= 2 ? named : []);
+}
+
 /** How the engine read a question: its spans and every fact that could answer it, best first. */
 export interface Analysis {
   readonly spans: readonly Span[];
@@ -260,10 +276,11 @@ export function rankFacts(index: MatcherIndex, question: string): Analysis {
   }
   const lead = spans[0]?.terms.find((t) => index.demanding.has(t));
   const target = targetSpan(index, q.tokens, spans);
+  const alternatives = alternativesOf(index, q.tokens, spans);
   const ranked: Scored[] = [];
   if (spans.length > 0) {
     for (const fact of index.kb.facts) {
-      const s = scoreFact(index, fact, spans, present, lead, target);
+      const s = scoreFact(index, fact, spans, present, lead, target, alternatives);
       if (s) ranked.push(s);
     }
   }
@@ -273,7 +290,8 @@ export function rankFacts(index: MatcherIndex, question: string): Analysis {
 
 /** Most sentences of a long message tried on their own when the whole does not match. */
 const MAX_PARTS = 4;
-const SENTENCE = /[^.!?\n]+[.!?]*/g;
+/** A sentence or clause: up to . ! ? , ; or a line break (a full stop inside a number stays). */
+const SENTENCE = /(?:[^.!?\n,;]|\.(?=\d))+[.!?,;]*/g;
 
 /**
  * The sentences of a long message worth trying alone, questions first and the last one first:

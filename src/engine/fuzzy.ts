@@ -58,6 +58,14 @@ function isSwap(a: string, b: string): boolean {
   return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
+/** How common the slip from `intended` to `typed` is: lower is commoner. */
+function slipRank(typed: string, intended: string): number {
+  if (intended.length === typed.length + 1) return 0;
+  if (isSwap(typed, intended)) return 1;
+  if (intended.length === typed.length - 1) return 2;
+  return 3;
+}
+
 /** Edits allowed for a token of this length. */
 export function allowedEdits(length: number): number {
   return length < 8 ? 1 : 2;
@@ -125,10 +133,11 @@ export function createCorrector(vocabulary: Iterable<string>, english: ReadonlyS
       const swapped = hit.item[0] === token[1] && hit.item[1] === token[0];
       if (hit.item[0] !== token[0] && !swapped) continue;
       if (short && (hit.item.length !== token.length + 1 || hit.item[0] !== token[0])) continue;
-      // Among equally close words prefer a swap of two letters, the commonest slip ("agian" -> "again").
+      // Among equally close words prefer the commonest slips: a missing letter ("mayr" -> "mayor"),
+      // then two letters swapped ("agian" -> "again"), then an extra letter, then a wrong one.
       const better =
         d < bestDistance ||
-        (d === bestDistance && best !== undefined && isSwap(token, hit.item) && !isSwap(token, best));
+        (d === bestDistance && best !== undefined && slipRank(token, hit.item) < slipRank(token, best));
       if (better) {
         best = hit.item;
         bestDistance = d;

@@ -32,9 +32,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   lady woman guy person folks became become becoming used next full line lines every item items everything stuff going
   kindly identify provide specify indicate give ms mrs mr dr
   cousin sister brother aunt uncle grandma grandpa girlfriend boyfriend bf gf
-  final prominent notable famous important influential well-known cannot toward towards something`.split(
-    /\s+/,
-  ),
+  final prominent notable famous important influential well-known cannot toward towards something
+  per totally missed soooo sooo soo omgg read`.split(/\s+/),
 );
 
 /** Chat spellings and abbreviations, mapped to the word the lexicon knows. */
