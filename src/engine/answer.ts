@@ -299,9 +299,9 @@ const SENTENCE = /(?:[^.!?\n,;]|\.(?=\d))+[.!?,;]*/g;
  */
 export function questionParts(text: string): string[] {
   if (typeof text !== 'string' || text.length < 40) return [];
-  const parts = (text.slice(0, MAX_QUESTION_CHARS).match(SENTENCE) ?? [])
-    .map((p) => p.trim())
-    .filter((p) => p.split(/\s+/).length >= 2);
+  // The end of a long message is where its question usually is.
+  const tail = text.length > MAX_QUESTION_CHARS ? text.slice(-MAX_QUESTION_CHARS) : text;
+  const parts = (tail.match(SENTENCE) ?? []).map((p) => p.trim()).filter((p) => p.split(/\s+/).length >= 2);
   if (parts.length < 2) return [];
   const questions = parts.filter((p) => p.endsWith('?')).reverse();
   const others = parts.filter((p) => !p.endsWith('?')).reverse();
