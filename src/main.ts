@@ -21,5 +21,10 @@ await runCli(async () => {
     await runConsole(engines);
     return;
   }
+  if (mode === 'http') {
+    const { runHttpMode } = await import('./http/run.ts');
+    await runHttpMode(config, engines);
+    return;
+  }
   throw new Error(`The ${mode} front door is not built yet.`);
 });
