@@ -11,9 +11,10 @@ import type { Config } from '../config.ts';
 import type { EngineHolder } from '../engine/holder.ts';
 import type { Logger } from '../log.ts';
 import { declaresTooLarge, readLimitedBody } from './body.ts';
-import { lazyBotUserId, runAfterResponse } from './follow-up.ts';
+import { type FollowUpDeps, lazyBotUserId, runAfterResponse } from './follow-up.ts';
 import {
   createInteractionHandler,
+  type InteractionHttpRequest,
   type InteractionHttpResponse,
   type InteractionLogFields,
   jsonResponse,
@@ -44,8 +45,21 @@ export interface HttpServerOptions {
   readonly host?: string;
 }
 
-/** Closing a keep-alive connection that is still busy after this long on shutdown. */
+/** On shutdown, connections still busy after this long are closed. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** On shutdown, follow-up work (pin, delete, edit) still running after this long is abandoned. */
+const FOLLOW_UP_GRACE_MS = 20_000;
+
+/**
+ * Timeouts: a request has 10 s to arrive whole (Discord sends it at once and wants an answer in 3 s).
+ * Idle keep-alive connections stay open 75 s, longer than the usual 60 s idle timeout of load
+ * balancers and proxies, so the balancer closes them first and never reuses one the bot just closed.
+ */
+const SERVER_TIMEOUTS = Object.freeze({
+  requestTimeout: 10_000,
+  headersTimeout: 10_000,
+  keepAliveTimeout: 75_000,
+});
 
 /** The path of a request URL, without its query; bounded for the log. */
 export function pathOf(url: string | undefined): string {
@@ -73,6 +87,53 @@ function restFor(config: Config, logger: Logger): REST | undefined {
   return new REST({ api: config.DISCORD_API_BASE, version: '10' }).setToken(config.DISCORD_TOKEN);
 }
 
+/** An HTTP answer, and whether to close the connection after it (a refused oversized body). */
+interface Routed {
+  readonly reply: InteractionHttpResponse;
+  readonly close: boolean;
+}
+
+/** Routes one request: health check, 404/405, size limit, then the interaction handler. */
+async function routeRequest(
+  req: IncomingMessage,
+  handle: (request: InteractionHttpRequest) => InteractionHttpResponse,
+  engines: EngineHolder,
+): Promise<Routed> {
+  const path = pathOf(req.url);
+  const method = req.method ?? 'GET';
+  if (path === ROUTES.health) {
+    if (method !== 'GET' && method !== 'HEAD') return { reply: notAllowed('GET, HEAD'), close: false };
+    return { reply: jsonResponse(200, { status: 'ok', pack: engines.current().kb.id }), close: false };
+  }
+  if (path !== ROUTES.interactions) return { reply: jsonResponse(404, { error: 'not found' }), close: false };
+  if (method !== 'POST') return { reply: notAllowed('POST'), close: false };
+  if (declaresTooLarge(req.headers['content-length'])) {
+    return { reply: tooLarge({ problem: 'body too large', bytesRead: 0 }), close: true };
+  }
+  const read = await readLimitedBody(req);
+  if (read.ok)
+    return { reply: handle({ headers: req.headers, body: read.body, now: Date.now() }), close: false };
+  const log = {
+    problem: `body ${read.reason === 'too-large' ? 'too large' : 'aborted'}`,
+    bytesRead: read.bytesRead,
+  };
+  const reply =
+    read.reason === 'too-large' ? tooLarge(log) : jsonResponse(400, { error: 'body aborted' }, log);
+  return { reply, close: true };
+}
+
+/** Resolves true when every promise settled within `ms`, false when time ran out first. */
+async function settledWithin(promises: readonly Promise<unknown>[], ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const done = Promise.allSettled(promises).then(() => true);
+  const outcome = await Promise.race([done, late]);
+  clearTimeout(timer);
+  return outcome;
+}
+
 /**
  * Starts the HTTP-interactions server. Throws if DISCORD_PUBLIC_KEY is missing (the caller turns
  * that into a configuration error). Replicas started from the same configuration answer any
@@ -88,7 +149,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     restAvailable: rest !== undefined,
     replays: createReplayGuard(),
   });
-  const followUpDeps = {
+  const followUpDeps: FollowUpDeps = {
     rest,
     applicationId: config.DISCORD_APPLICATION_ID,
     botUserId: rest ? lazyBotUserId(rest) : () => Promise.reject(new Error('no REST client')),
@@ -97,50 +158,19 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   const pending = new Set<Promise<void>>();
   let closing = false;
 
-  const respond = async (
-    req: IncomingMessage,
-  ): Promise<{ reply: InteractionHttpResponse; close: boolean }> => {
-    const path = pathOf(req.url);
-    const method = req.method ?? 'GET';
-    if (path === ROUTES.health) {
-      if (method !== 'GET' && method !== 'HEAD') return { reply: notAllowed('GET, HEAD'), close: false };
-      return { reply: jsonResponse(200, { status: 'ok', pack: engines.current().kb.id }), close: false };
-    }
-    if (path !== ROUTES.interactions)
-      return { reply: jsonResponse(404, { error: 'not found' }), close: false };
-    if (method !== 'POST') return { reply: notAllowed('POST'), close: false };
-    if (declaresTooLarge(req.headers['content-length'])) {
-      return { reply: tooLarge({ problem: 'body too large', bytesRead: 0 }), close: true };
-    }
-    const read = await readLimitedBody(req);
-    if (!read.ok) {
-      const reply =
-        read.reason === 'too-large'
-          ? tooLarge({ problem: 'body too large', bytesRead: read.bytesRead })
-          : jsonResponse(
-              400,
-              { error: 'body aborted' },
-              { problem: 'body aborted', bytesRead: read.bytesRead },
-            );
-      return { reply, close: true };
-    }
-    return { reply: handle({ headers: req.headers, body: read.body, now: Date.now() }), close: false };
-  };
-
-  const server = createServer({ requestTimeout: 10_000, headersTimeout: 5_000 }, (req, res) => {
+  const server = createServer(SERVER_TIMEOUTS, (req, res) => {
     const started = performance.now();
     req.on('error', () => {}); // a client that resets mid-body must not crash the process
-    void respond(req).then(
+    routeRequest(req, handle, engines).then(
       ({ reply, close }) => {
         answer(res, reply, close || closing);
         if (close) res.once('finish', () => req.socket.destroy());
-        logRequest(logger, {
-          method: req.method ?? '',
-          path: pathOf(req.url),
-          status: reply.status,
-          ms: Math.round((performance.now() - started) * 100) / 100,
-          fields: reply.log,
-        });
+        const ms = Math.round((performance.now() - started) * 100) / 100;
+        logRequest(
+          logger,
+          { method: req.method ?? '', path: pathOf(req.url), status: reply.status, ms },
+          reply.log,
+        );
         if (reply.effect) {
           const work = runAfterResponse(reply.effect, followUpDeps).finally(() => pending.delete(work));
           pending.add(work);
@@ -155,26 +185,26 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     );
   });
 
-  const port = opts.port ?? config.PORT;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, opts.host, () => {
+    server.listen(opts.port ?? config.PORT, opts.host, () => {
       server.off('error', reject);
       resolve();
     });
   });
   const address = server.address() as AddressInfo;
-  const host = urlHost(address);
 
   return {
     port: address.port,
-    url: `http://${host}:${address.port}`,
+    url: `http://${urlHost(address)}:${address.port}`,
     async stop() {
       closing = true;
       const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       clearTimeout(grace);
-      await Promise.allSettled([...pending]);
+      if (!(await settledWithin([...pending], FOLLOW_UP_GRACE_MS))) {
+        logger.warn({ abandoned: pending.size }, 'stopped with follow-up work unfinished');
+      }
       rest?.clearHashSweeper();
       rest?.clearHandlerSweeper();
     },
@@ -199,16 +229,11 @@ function tooLarge(log: InteractionLogFields): InteractionHttpResponse {
 /** Writes the one log line of a request: never a token, never the body. */
 function logRequest(
   logger: Logger,
-  line: {
-    readonly method: string;
-    readonly path: string;
-    readonly status: number;
-    readonly ms: number;
-    readonly fields: InteractionLogFields;
-  },
+  request: { readonly method: string; readonly path: string; readonly status: number; readonly ms: number },
+  fields: InteractionLogFields,
 ): void {
-  const { error, ...fields } = line.fields;
-  const entry = { method: line.method, path: line.path, status: line.status, ms: line.ms, ...fields };
+  const { error, ...rest } = fields;
+  const entry = { ...request, ...rest };
   if (error !== undefined) logger.error({ ...entry, err: error }, 'request');
   else logger.info(entry, 'request');
 }

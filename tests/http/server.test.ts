@@ -1,6 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/index.ts';
+import { loadPack } from '../../src/data/load.ts';
+import { DEFAULT_PACK_DIR } from '../../src/data/packs.ts';
+import { createEngineHolder } from '../../src/engine/holder.ts';
 import {
   sampleAutocomplete,
   sampleButton,
@@ -282,9 +285,10 @@ describe('request logs', () => {
 
 describe('two replicas', () => {
   it('GIVEN the same signed requests sent to two servers THEN both answer byte for byte the same', async () => {
+    // The second replica loads its own copy of the pack, as a separate process would.
     const second = await startHttpServer({
       config: httpConfig(),
-      engines: engines(),
+      engines: createEngineHolder(() => loadPack(DEFAULT_PACK_DIR)),
       logger: captureLogs().logger,
       port: 0,
       host: '127.0.0.1',
