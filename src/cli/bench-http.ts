@@ -7,7 +7,9 @@
  * autocannon at several concurrencies. Every request is a different interaction (its own id, so
  * its own signature), as Discord's traffic is: the replay guard stays on and refuses nothing, and
  * each level is signed just before it runs, well inside the 5-minute window. Also measures the
- * signature check alone and the whole handler without HTTP, so the cost of the crypto is visible.
+ * signature check alone and the whole handler without HTTP, so the cost of the crypto is visible,
+ * and, as a reference for what the machine itself allows, a bare node:http server that answers
+ * `{"type":1}` without checking anything, at 100 connections.
  *
  * The server logs one line per request as in production, into a sink that discards it: formatting
  * and redaction are measured, the write to stdout is not. Latencies are taken per response from
@@ -16,7 +18,8 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { cpus } from 'node:os';
+import { createServer } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { parseConfig } from '../config.ts';
@@ -151,9 +154,12 @@ function measureInProcess(
   return { verify, handler };
 }
 
-/** Starts the server in a child process; resolves with its URL. */
-function startServerProcess(publicKeyHex: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
+/** Starts a server in a child process (the bot's, or the bare reference); resolves with its URL. */
+function startServerProcess(
+  role: '--serve' | '--serve-bare',
+  publicKeyHex: string,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(fileURLToPath(import.meta.url), [role], {
     env: { ...process.env, DISCORD_PUBLIC_KEY: publicKeyHex },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -184,30 +190,58 @@ async function serve(): Promise<void> {
   });
 }
 
+/** Child side of the reference: node:http reading the body and answering a constant, no checks. */
+async function serveBare(): Promise<void> {
+  const pong = JSON.stringify({ type: 1 });
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': pong.length });
+      res.end(pong);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  process.send?.({ url: `http://127.0.0.1:${port}` });
+  process.once('SIGTERM', () => server.close(() => process.exit(0)));
+}
+
+const row = (cells: readonly (string | number)[]): string =>
+  cells.map((c, i) => String(c).padStart(i === 0 ? 11 : 10)).join(' ');
+
+const levelRow = (l: LevelResult): string =>
+  row([
+    l.connections,
+    l.requests,
+    l.requestsPerSecond,
+    l.p50Ms.toFixed(2),
+    l.p99Ms.toFixed(2),
+    l.maxMs.toFixed(2),
+    l.errors,
+  ]);
+
 function formatTable(
-  machine: { readonly cpus: number; readonly model: string; readonly node: string },
+  machine: {
+    readonly cpus: number;
+    readonly model: string;
+    readonly node: string;
+    readonly loadAverage1m: number;
+  },
   perLevel: number,
   levels: readonly LevelResult[],
   inProcess: { verify: MicroResult; handler: MicroResult },
+  baseline: LevelResult,
 ): string {
-  const row = (cells: readonly (string | number)[]) =>
-    cells.map((c, i) => String(c).padStart(i === 0 ? 11 : 10)).join(' ');
   return [
     `HTTP interactions bench: ${perLevel.toLocaleString('en-US')} distinct signed requests per level, one server process on loopback`,
-    `Machine: ${machine.cpus} × ${machine.model}, Node ${machine.node}`,
+    `Machine: ${machine.cpus} × ${machine.model}, Node ${machine.node}, load average ${machine.loadAverage1m} at the start`,
     '',
     row(['connections', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors']),
-    ...levels.map((l) =>
-      row([
-        l.connections,
-        l.requests,
-        l.requestsPerSecond,
-        l.p50Ms.toFixed(2),
-        l.p99Ms.toFixed(2),
-        l.maxMs.toFixed(2),
-        l.errors,
-      ]),
-    ),
+    ...levels.map(levelRow),
+    '',
+    'Reference, same machine and moment: bare node:http answering {"type":1}, no checks',
+    levelRow(baseline),
     '',
     `Signature verification alone: ${inProcess.verify.iterations.toLocaleString('en-US')} verifications, ${inProcess.verify.perSecond.toLocaleString('en-US')}/s, ${inProcess.verify.microsecondsEach} µs each`,
     `Handler alone (signature check, parse, route, JSON; no HTTP): ${inProcess.handler.perSecond.toLocaleString('en-US')}/s, ${inProcess.handler.microsecondsEach} µs each`,
@@ -227,7 +261,13 @@ async function main(args: readonly string[]): Promise<void> {
   const perLevel = numberArg(args, '--requests', DEFAULT_REQUESTS);
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const publicKeyHex = rawPublicKeyHex(publicKey);
-  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown CPU', node: process.version };
+  const machine = {
+    cpus: cpus().length,
+    model: cpus()[0]?.model ?? 'unknown CPU',
+    node: process.version,
+    // Other work on the machine skews every figure; the load average at the start says how much.
+    loadAverage1m: round(loadavg()[0] ?? 0),
+  };
   const log = (line: string) => {
     if (!json) process.stderr.write(`${line}\n`);
   };
@@ -235,33 +275,49 @@ async function main(args: readonly string[]): Promise<void> {
   log('Measuring signature verification and the handler in process…');
   const inProcess = measureInProcess(privateKey, publicKeyHex);
 
-  const { child, url } = await startServerProcess(publicKeyHex);
+  let nextId = 800_000_000_000_000_000n;
+  const signLevel = (amount: number, connections: number): SignedRequest[] => {
+    // autocannon builds one request per connection ahead; a margin keeps every request distinct.
+    const pool = signMix(privateKey, amount + 2 * connections + 100, nextId);
+    nextId += BigInt(pool.length);
+    return pool;
+  };
+
   const levels: LevelResult[] = [];
+  const bot = await startServerProcess('--serve', publicKeyHex);
   try {
-    let nextId = 800_000_000_000_000_000n;
-    const signLevel = (amount: number, connections: number): SignedRequest[] => {
-      // autocannon builds one request per connection ahead; a margin keeps every request distinct.
-      const pool = signMix(privateKey, amount + 2 * connections + 100, nextId);
-      nextId += BigInt(pool.length);
-      return pool;
-    };
     log(`Warming up (${WARM_UP_REQUESTS} requests)…`);
-    await runLevel(url, 10, WARM_UP_REQUESTS, signLevel(WARM_UP_REQUESTS, 10));
+    await runLevel(bot.url, 10, WARM_UP_REQUESTS, signLevel(WARM_UP_REQUESTS, 10));
     for (const connections of CONCURRENCIES) {
       log(`${connections} connection(s): signing ${perLevel} requests, then firing them…`);
-      levels.push(await runLevel(url, connections, perLevel, signLevel(perLevel, connections)));
+      levels.push(await runLevel(bot.url, connections, perLevel, signLevel(perLevel, connections)));
     }
   } finally {
-    child.kill('SIGTERM');
+    bot.child.kill('SIGTERM');
+  }
+
+  log('Reference: a bare node:http server at 100 connections…');
+  const bare = await startServerProcess('--serve-bare', publicKeyHex);
+  let baseline: LevelResult;
+  try {
+    await runLevel(bare.url, 10, WARM_UP_REQUESTS, signLevel(WARM_UP_REQUESTS, 10));
+    baseline = await runLevel(
+      bare.url,
+      TARGET.connections,
+      perLevel,
+      signLevel(perLevel, TARGET.connections),
+    );
+  } finally {
+    bare.child.kill('SIGTERM');
   }
 
   if (json) {
     const target = { ...TARGET, met: targetMet(levels) };
     process.stdout.write(
-      `${JSON.stringify({ machine, requestsPerLevel: perLevel, levels, ...inProcess, target })}\n`,
+      `${JSON.stringify({ machine, requestsPerLevel: perLevel, levels, ...inProcess, baseline, target })}\n`,
     );
   } else {
-    process.stdout.write(`${formatTable(machine, perLevel, levels, inProcess)}\n`);
+    process.stdout.write(`${formatTable(machine, perLevel, levels, inProcess, baseline)}\n`);
   }
   const failed = levels.some((l) => l.errors > 0);
   if (failed) process.exitCode = 1;
@@ -269,4 +325,5 @@ async function main(args: readonly string[]): Promise<void> {
 
 const argv = process.argv.slice(2);
 if (argv.includes('--serve')) await serve();
+else if (argv.includes('--serve-bare')) await serveBare();
 else await main(argv);
