@@ -124,6 +124,25 @@ describe('/summary with a bot token', () => {
   });
 });
 
+describe('when editing the deferred answer fails', () => {
+  it('GIVEN Discord refuses the edit of @original THEN the failure is logged without the interaction token', async () => {
+    const { emu: e, server: s, logs } = await setUp();
+    const ix = e.sendSlashCommand({ name: 'summary', memberPermissions: MODERATOR, deliver: 'http' });
+    holdFirst(e, 'GET', /^\/users\/@me$/);
+    e.failNext({
+      method: 'PATCH',
+      pathMatches: /^\/webhooks\//,
+      status: 404,
+      body: { code: 10015, message: 'Unknown Webhook' },
+    });
+    await deliver(e, s, ix);
+    await eventually(() => logs.lines.some((l) => l.msg === 'editing the answer failed'));
+    expect(logs.text()).toContain('/webhooks/');
+    expect(logs.text()).not.toContain(ix.token);
+    expect(logs.text()).not.toContain(BOT_TOKEN);
+  });
+});
+
 describe('buttons with follow-up work, with a bot token', () => {
   it('GIVEN the asker clicks Delete THEN the answer is deleted and the deferred answer says Deleted.', async () => {
     const { emu: e, server: s, channelId } = await setUp();
