@@ -54,6 +54,11 @@ const EnvSchema = z.object({
 
 export type Config = z.infer<typeof EnvSchema>;
 
+/** Every environment variable the bot reads (`.env.example` lists each one). */
+export const CONFIG_KEYS: readonly (keyof Config)[] = Object.freeze(
+  Object.keys(EnvSchema.shape) as (keyof Config)[],
+);
+
 /** A configuration problem, already phrased for the operator. */
 export class ConfigError extends Error {
   constructor(message: string) {

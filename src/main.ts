@@ -17,8 +17,28 @@ await runCli(async () => {
   const engines = createEngineHolder(() => loadPack(packDir));
   const mode = chooseMode(config, process.argv.slice(2));
   if (mode === 'console') {
-    const { runConsole } = await import('./console/session.ts');
-    await runConsole(engines);
+    const [{ runConsole }, { fileUnansweredLog }] = await Promise.all([
+      import('./console/session.ts'),
+      import('./ops/unanswered.ts'),
+    ]);
+    await runConsole(engines, process.stdin, process.stdout, fileUnansweredLog(config.UNANSWERED_LOG));
+    return;
+  }
+  if (mode === 'gateway') {
+    const [{ startGatewayBot }, { installProcessHandlers }, { createLogger }] = await Promise.all([
+      import('./discord/bot.ts'),
+      import('./discord/process.ts'),
+      import('./log.ts'),
+    ]);
+    const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+    const { fileUnansweredLog } = await import('./ops/unanswered.ts');
+    const unanswered = fileUnansweredLog(config.UNANSWERED_LOG, (err) =>
+      logger.warn({ err, event: 'unanswered-log-failed' }, 'could not write the unanswered-questions log'),
+    );
+    const bot = await startGatewayBot({ config, engines, logger, unanswered });
+    installProcessHandlers({ logger, stop: () => bot.stop() });
+    // Discord ended the session for good: exit non-zero so a supervisor restarts or alerts.
+    void bot.closed.then(() => bot.stop().finally(() => process.exit(1)));
     return;
   }
   if (mode === 'http') {

@@ -9,6 +9,7 @@ import { findCommand } from '../commands/index.ts';
 import { readOptions } from '../commands/options.ts';
 import { type CommandOutcome, type Invoker, UserError } from '../commands/types.ts';
 import type { EngineHolder } from '../engine/holder.ts';
+import { noUnansweredLog, type UnansweredLog } from '../ops/unanswered.ts';
 import { resultMessage } from '../replies/answer.ts';
 import { messageText } from '../replies/plain-text.ts';
 import { TEXT } from '../replies/strings.ts';
@@ -29,7 +30,10 @@ export interface ConsoleSession {
   handleLine(line: string): string | null;
 }
 
-export function createConsoleSession(engines: EngineHolder): ConsoleSession {
+export function createConsoleSession(
+  engines: EngineHolder,
+  unanswered: UnansweredLog = noUnansweredLog,
+): ConsoleSession {
   let buttons: { label: string; customId: string }[] = [];
 
   const render = (outcome: CommandOutcome): string => {
@@ -66,7 +70,10 @@ export function createConsoleSession(engines: EngineHolder): ConsoleSession {
 
   return {
     handleLine(line: string): string | null {
-      const input = parseConsoleInput(line);
+      const input = parseConsoleInput(line, (name) => {
+        const data = findCommand(name)?.data;
+        return data && 'options' in data ? new Set((data.options ?? []).map((o) => o.name)) : undefined;
+      });
       const engine = engines.current();
       switch (input.kind) {
         case 'empty':
@@ -77,9 +84,11 @@ export function createConsoleSession(engines: EngineHolder): ConsoleSession {
           return guarded(() => handleButton({ engine, customId: b.customId, invoker: LOCAL_USER }));
         }
         case 'question':
-          return guarded(() => ({
-            reply: resultMessage(engine.answer(input.text), { askerId: LOCAL_USER.id }),
-          }));
+          return guarded(() => {
+            const result = engine.answer(input.text);
+            if (result.kind === 'abstention') unanswered.record(input.text, result, 'console');
+            return { reply: resultMessage(result, { askerId: LOCAL_USER.id }) };
+          });
         case 'command': {
           if (input.name === 'quit' || input.name === 'exit') return null;
           const command = findCommand(input.name);
@@ -111,9 +120,10 @@ export async function runConsole(
   engines: EngineHolder,
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
+  unanswered: UnansweredLog = noUnansweredLog,
 ): Promise<void> {
   const interactive = 'isTTY' in input && input.isTTY === true;
-  const session = createConsoleSession(engines);
+  const session = createConsoleSession(engines, unanswered);
   output.write(`${CONSOLE_BANNER}\n\n`);
   const rl = createInterface({
     input,

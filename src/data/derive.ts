@@ -25,6 +25,13 @@ export function formatFigure(value: number, decimals: number): string {
   return value.toFixed(decimals);
 }
 
+/** Whole days from `a` to `b`. */
+export function daysBetween(a: CalendarDate, b: CalendarDate): number {
+  return Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
+  );
+}
+
 function requireDate(iso: string): CalendarDate {
   const d = parseIsoDate(iso);
   if (!d) throw new Error(`not a calendar date: ${iso}`);
@@ -117,11 +124,7 @@ export function deriveFigures(f: Figures): Derived {
       gapText,
       calledWinner: pLeader === leader,
       totalWithUndecided: Object.values(f.poll.shares).reduce((a, b) => a + b, 0) + f.poll.undecided,
-      daysBeforeRunoff: Math.round(
-        (Date.UTC(runoffDate.year, runoffDate.month - 1, runoffDate.day) -
-          Date.UTC(released.year, released.month - 1, released.day)) /
-          86_400_000,
-      ),
+      daysBeforeRunoff: daysBetween(released, runoffDate),
     },
     precedent: { diffVotes: f.runoff.marginVotes - f.precedent.marginVotes },
     annexation: { approvedDate: addDays(runoffDate, -annexDays) },
@@ -173,5 +176,22 @@ export function templateValues(f: Figures, d: Derived, nameOf: (id: string) => s
   put('outgoingMayor.since', f.outgoingMayor.since);
   put('endorsementDate.date', apLongDate(d.endorsementDate));
   put('alumna.classYear', f.alumna.classYear);
+  put('poll.undecidedCount', Math.round((f.poll.undecided / 100) * f.poll.sample));
+  const general = Object.values(f.general.shares);
+  const topTwo = general.reduce((a, b) => a + b, 0);
+  put('general.topTwo', topTwo);
+  put('general.others', formatFigure(100 - topTwo, Math.max(0, ...general.map(decimalsOf))));
+  const generalDays = daysBetween(d.general.date, d.runoff.date);
+  put('general.daysBeforeRunoff', generalDays);
+  put(
+    'general.weeksBeforeRunoff',
+    generalDays % 7 === 0 ? String(generalDays / 7) : (generalDays / 7).toFixed(1),
+  );
+  for (const c of Object.keys(f.runoff.shares)) {
+    const change = preciseDiff(f.runoff.shares[c] ?? 0, f.general.shares[c] ?? 0);
+    put(`change.${c}`, formatFigure(change.value, change.decimals));
+  }
+  put('precedent.yearsBefore', d.runoff.date.year - f.precedent.year);
+  put('endorsementDate.daysBeforeRunoff', daysBetween(d.endorsementDate, d.runoff.date));
   return v;
 }

@@ -286,6 +286,11 @@ function checkFigures(
       );
     }
   };
+  const requireText = (figure: string, field: string, value: string, text: string, ignoreCase = false) => {
+    const found = ignoreCase ? text.toLowerCase().includes(value.toLowerCase()) : text.includes(value);
+    if (!found)
+      throw new PackError(file, `"${value}" is not in the quoted sentences`, `figure "${figure}"`, field);
+  };
   const requireDateIn = (figure: string, field: string, iso: string, text: string) => {
     const d = parseIsoDate(iso);
     if (!d) throw new PackError(file, `${iso} is not a calendar date`, `figure "${figure}"`, field);
@@ -339,24 +344,18 @@ function checkFigures(
   requireNumber('precedent', 'year', f.precedent.year, precedentText);
   requireNumber('precedent', 'marginVotes', f.precedent.marginVotes, precedentText);
 
-  const annexText = quotesOf('annexation', f.annexation.quotes);
-  if (!annexText.includes(f.annexation.approvedWeekday)) {
-    throw new PackError(
-      file,
-      `"${f.annexation.approvedWeekday}" is not in the quoted sentence`,
-      'figure "annexation"',
-      'approvedWeekday',
-    );
-  }
-  const provisionalText = quotesOf('provisional', f.provisional.quotes);
-  if (!provisionalText.includes(f.provisional.countedWeekday)) {
-    throw new PackError(
-      file,
-      `"${f.provisional.countedWeekday}" is not in the quoted sentence`,
-      'figure "provisional"',
-      'countedWeekday',
-    );
-  }
+  requireText(
+    'annexation',
+    'approvedWeekday',
+    f.annexation.approvedWeekday,
+    quotesOf('annexation', f.annexation.quotes),
+  );
+  requireText(
+    'provisional',
+    'countedWeekday',
+    f.provisional.countedWeekday,
+    quotesOf('provisional', f.provisional.quotes),
+  );
   const mayorText = quotesOf('outgoingMayor', f.outgoingMayor.quotes);
   requireEntity('outgoingMayor', 'entity', f.outgoingMayor.entity);
   requireNumber('outgoingMayor', 'since', f.outgoingMayor.since, mayorText);
@@ -370,46 +369,18 @@ function checkFigures(
 
   for (const [cand, platform] of Object.entries(f.platform)) {
     requireEntity('platform', cand, cand, 'candidate');
-    const text = platform.quotes
-      .map((q, i) => toQuote(q, file, `figure "platform.${cand}"`, `quotes.${i}`).text)
-      .join(' ');
-    out.set(
-      `platform.${cand}`,
-      platform.quotes.map((q) => toQuote(q, file, 'figure "platform"', 'quotes')),
-    );
+    const text = quotesOf(`platform.${cand}`, platform.quotes);
     platform.items.forEach((item, i) => {
-      if (!text.includes(item.text)) {
-        throw new PackError(
-          file,
-          `"${item.text}" is not in the quoted platform`,
-          `figure "platform.${cand}"`,
-          `items.${i}.text`,
-        );
-      }
+      requireText(`platform.${cand}`, `items.${i}.text`, item.text, text);
     });
-    if (platform.name && !text.includes(platform.name)) {
-      throw new PackError(
-        file,
-        `"${platform.name}" is not in the quoted platform`,
-        `figure "platform.${cand}"`,
-        'name',
-      );
-    }
+    if (platform.name) requireText(`platform.${cand}`, 'name', platform.name, text);
   }
 
   for (const [cand, c] of Object.entries(f.candidates)) {
     requireEntity('candidates', cand, cand, 'candidate');
-    const text = quotesOf(`candidates.${cand}`, c.quotes).toLowerCase();
-    for (const field of ['party', 'office'] as const) {
-      if (!text.includes(c[field].toLowerCase())) {
-        throw new PackError(
-          file,
-          `"${c[field]}" is not in the quoted sentences`,
-          `figure "candidates.${cand}"`,
-          field,
-        );
-      }
-    }
+    const text = quotesOf(`candidates.${cand}`, c.quotes);
+    requireText(`candidates.${cand}`, 'party', c.party, text, true);
+    requireText(`candidates.${cand}`, 'office', c.office, text, true);
   }
   for (const e of entities.values()) {
     if (e.kind === 'candidate' && !f.candidates[e.id]) {
@@ -420,14 +391,7 @@ function checkFigures(
   const alumnaText = quotesOf('alumna', f.alumna.quotes);
   requireEntity('alumna', 'entity', f.alumna.entity);
   requireEntity('alumna', 'school', f.alumna.school);
-  if (!alumnaText.includes(`(${f.alumna.notation})`)) {
-    throw new PackError(
-      file,
-      `"(${f.alumna.notation})" is not in the quoted sentence`,
-      'figure "alumna"',
-      'notation',
-    );
-  }
+  requireText('alumna', 'notation', `(${f.alumna.notation})`, alumnaText);
   if (!f.alumna.notation.startsWith(String(f.alumna.classYear).slice(-2))) {
     throw new PackError(
       file,

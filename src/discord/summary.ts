@@ -3,11 +3,12 @@
  * gateway bot and the HTTP endpoint. If the bot already pinned a summary in the channel, that
  * message is edited in place instead of pinning another.
  */
-import { DiscordAPIError, type REST } from '@discordjs/rest';
+import type { REST } from '@discordjs/rest';
 import { type APIMessage, type RESTGetAPIChannelPinsResult, Routes } from 'discord-api-types/v10';
 import { SUMMARY_MARKER } from '../commands/summary.ts';
 import type { BotMessage } from '../replies/message.ts';
 import { TEXT } from '../replies/strings.ts';
+import { hasDiscordCode } from './api-errors.ts';
 
 export type SummaryOutcome = 'pinned' | 'updated' | 'missing-permission' | 'pin-limit';
 
@@ -50,15 +51,12 @@ export async function pinSummary(
     try {
       await rest.put(Routes.channelMessagesPin(channelId, posted.id));
     } catch (err) {
-      if (err instanceof DiscordAPIError && err.code === DISCORD_ERRORS.pinLimit) return 'pin-limit';
+      if (hasDiscordCode(err, DISCORD_ERRORS.pinLimit)) return 'pin-limit';
       throw err;
     }
     return 'pinned';
   } catch (err) {
-    if (
-      err instanceof DiscordAPIError &&
-      (err.code === DISCORD_ERRORS.missingPermissions || err.code === DISCORD_ERRORS.missingAccess)
-    ) {
+    if (hasDiscordCode(err, DISCORD_ERRORS.missingPermissions, DISCORD_ERRORS.missingAccess)) {
       return 'missing-permission';
     }
     throw err;

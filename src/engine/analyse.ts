@@ -5,12 +5,11 @@
  * classified (a function word, a number the article has or has not, a word of the article the
  * lexicon does not cover, or an unknown word) so the scorer can weigh it.
  */
-import Fuse from 'fuse.js';
 import { stemmer } from 'stemmer';
 import type { KnowledgeBase } from '../data/knowledge.ts';
 import { type Corrector, commonEnglishWords, createCorrector } from './fuzzy.ts';
 import { foldText, tokenise } from './normalise.ts';
-import { STOPWORDS } from './words.ts';
+import { SLANG, STOPWORDS } from './words.ts';
 
 /** How a term counts when a fact does not use it. */
 export type TermKind = 'question' | 'generic' | 'specific' | 'entity';
@@ -19,14 +18,6 @@ interface TrieNode {
   readonly next: Map<string, TrieNode>;
   terms: Set<string> | undefined;
 }
-
-/** fuse.js options for matching a question against the facts' own questions (suggestions). */
-export const SUGGESTION_FUSE_OPTIONS = Object.freeze({
-  includeScore: true,
-  threshold: 0.6,
-  ignoreLocation: true,
-  keys: ['question'],
-});
 
 export interface MatcherIndex {
   readonly kb: KnowledgeBase;
@@ -41,8 +32,9 @@ export interface MatcherIndex {
   /** Weight of an entity when a fact is about it: rarer entities say more (an IDF). */
   readonly entityWeight: ReadonlyMap<string, number>;
   readonly articleStems: ReadonlySet<string>;
+  /** Stems of each fact's quoted sentences: a strict fact tolerates the words of its own quotes. */
+  readonly quoteStems: ReadonlyMap<string, ReadonlySet<string>>;
   readonly articleNumbers: ReadonlySet<string>;
-  readonly suggestionFuse: Fuse<{ readonly id: string; readonly question: string }>;
 }
 
 /** Stems a token; numbers stay as they are. */
@@ -50,8 +42,11 @@ export function stemOf(token: string): string {
   return /^\d/.test(token) ? token : stemmer(token);
 }
 
+/** A lexicon term's stems, read the way questions are read (slang and number words mapped). */
 function termTokens(term: string): string[] {
-  return tokenise(foldText(term)).map(stemOf);
+  return tokenise(foldText(term))
+    .map((t) => SLANG.get(t) ?? t)
+    .map(stemOf);
 }
 
 function insert(root: TrieNode, stems: readonly string[], term: string): void {
@@ -83,14 +78,16 @@ export function buildIndex(kb: KnowledgeBase): MatcherIndex {
     if (c.demand) demanding.add(c.id);
     for (const term of c.terms) {
       insert(trie, termTokens(term), c.id);
-      for (const w of tokenise(foldText(term))) vocabulary.add(w);
+      const first = tokenise(foldText(term))[0];
+      if (first) vocabulary.add(first);
     }
   }
   for (const e of kb.entities.values()) {
     termKind.set(e.id, 'entity');
     for (const alias of e.aliases) {
       insert(trie, termTokens(alias), e.id);
-      for (const w of tokenise(foldText(alias))) vocabulary.add(w);
+      const first = tokenise(foldText(alias))[0];
+      if (first) vocabulary.add(first);
     }
   }
 
@@ -107,23 +104,26 @@ export function buildIndex(kb: KnowledgeBase): MatcherIndex {
   return {
     kb,
     trie,
-    corrector: createCorrector(vocabulary, english),
+    // Corrections aim at words that start a term (a fix to the middle of a phrase could not match)
+    // and at function words ("peole" is "people", then ignored).
+    corrector: createCorrector([...vocabulary, ...STOPWORDS], english),
     termKind,
     termPenalty,
     demanding,
     english,
     entityWeight,
     articleStems: new Set(articleTokens.filter((t) => !/^\d/.test(t)).map(stemOf)),
-    articleNumbers: new Set(articleTokens.filter((t) => /^\d/.test(t))),
-    suggestionFuse: new Fuse(
-      kb.facts.filter((f) => !f.decline).map((f) => ({ id: f.id, question: f.question })),
-      SUGGESTION_FUSE_OPTIONS,
+    quoteStems: new Map(
+      kb.facts.map((f) => [f.id, new Set(f.quotes.flatMap((q) => tokenise(foldText(q.text)).map(stemOf)))]),
     ),
+    articleNumbers: new Set(articleTokens.filter((t) => /^\d/.test(t))),
   };
 }
 
 /** A run of question tokens and what it means. */
 export interface Span {
+  /** Index of the span's first token in the question. */
+  readonly start: number;
   readonly text: string;
   /** Concepts and entities this span means (empty for unmatched words). */
   readonly terms: readonly string[];
@@ -163,6 +163,7 @@ export function analyse(index: MatcherIndex, tokens: readonly string[]): Span[] 
     }
     if (terms && end >= i) {
       spans.push({
+        start: i,
         text: tokens.slice(i, end + 1).join(' '),
         terms: [...terms],
         kind: 'term',
@@ -173,18 +174,19 @@ export function analyse(index: MatcherIndex, tokens: readonly string[]): Span[] 
     }
     const token = tokens[i] ?? '';
     const stem = stems[i] ?? '';
+    const start = i;
     i++;
     if (STOPWORDS.has(token) || token.length === 1) continue;
     if (/^\d/.test(token)) {
       const kind = index.articleNumbers.has(token) ? 'known-number' : 'unknown-number';
-      spans.push({ text: token, terms: [], kind, corrected: false });
+      spans.push({ start, text: token, terms: [], kind, corrected: false });
     } else if (index.articleStems.has(stem)) {
-      spans.push({ text: token, terms: [], kind: 'article-word', corrected: false });
+      spans.push({ start, text: token, terms: [], kind: 'article-word', corrected: false });
     } else {
       // A common English word the article never uses is usually a topic it does not cover; a
       // non-word that no correction reaches is a name it does not know, or noise.
       const kind = index.english.has(token) ? 'english-word' : 'unknown';
-      spans.push({ text: token, terms: [], kind, corrected: false });
+      spans.push({ start, text: token, terms: [], kind, corrected: false });
     }
   }
   return spans;

@@ -9,14 +9,15 @@
  * the engine abstains and suggests the closest questions it can answer: it never guesses.
  */
 import type { Fact } from '../data/knowledge.ts';
-import { analyse, type MatcherIndex, type Span } from './analyse.ts';
+import { analyse, type MatcherIndex, type Span, stemOf } from './analyse.ts';
 import { normaliseQuestion } from './normalise.ts';
 import type { Abstention, AbstentionReason, Answer, QaResult, Suggestion } from './types.ts';
+import { LEADING_FILLERS } from './words.ts';
 
 /** Tuning of the scorer, in one frozen place. */
 export const SCORING = Object.freeze({
   /** Below this confidence the engine abstains. */
-  confidenceFloor: 0.6,
+  confidenceFloor: 0.62,
   /** Below this explained weight the engine abstains, however clean the question. */
   minExplained: 1.5,
   /** Weight of a `need` term that has no explicit cue weight. */
@@ -30,11 +31,17 @@ export const SCORING = Object.freeze({
     question: 0.15,
     generic: 0.1,
     specific: 0.6,
-    entity: 1.2,
+    entity: 2,
     knownNumber: 0.3,
-    unknownNumber: 1,
+    /** A small number the article does not have (a fact-check: "won by like 700 votes?"). */
+    unknownNumber: 0.5,
+    /** A large number the article does not have. */
+    unknownLargeNumber: 0.7,
+    /** A year the article does not mention: almost always another election. */
     unknownYear: 3,
-    articleWord: 0.35,
+    /** Extra penalty when a fact leaves the thing a "what/which X" question asks for unexplained. */
+    target: 1,
+    articleWord: 0.6,
     englishWord: 1,
     unknown: 1.5,
   },
@@ -55,7 +62,8 @@ function spanPenalty(index: MatcherIndex, span: Span): number {
     case 'known-number':
       return p.knownNumber;
     case 'unknown-number':
-      return span.text.length >= 4 ? p.unknownYear : p.unknownNumber;
+      if (/^(?:19|20)\d\d$/.test(span.text)) return p.unknownYear;
+      return span.text.length >= 4 ? p.unknownLargeNumber : p.unknownNumber;
     case 'article-word':
       return p.articleWord;
     case 'english-word':
@@ -78,6 +86,7 @@ function scoreFact(
   spans: readonly Span[],
   present: ReadonlySet<string>,
   lead: string | undefined,
+  target: Span | undefined,
 ): Scored | null {
   for (const group of fact.need) if (!group.some((t) => present.has(t))) return null;
   // "How many ...", "When ...", "Why ..." want a count, a time, a reason: only facts that give one.
@@ -109,10 +118,12 @@ function scoreFact(
       }
     }
     if (bestTerm === undefined) {
-      if (fact.strict && span.kind !== 'known-number') {
-        // A strict fact (a profile) answers "who is X", not "who is X's husband".
+      if (span === target) unexplained += SCORING.penalty.target;
+      const ownWord = span.kind === 'article-word' && index.quoteStems.get(fact.id)?.has(stemOf(span.text));
+      if (fact.strict && span.kind !== 'known-number' && !ownWord) {
+        // A strict fact (a profile, a platform) answers "who is X", not "who is X's husband".
         const kinds = span.terms.map((t) => index.termKind.get(t));
-        if (kinds.length === 0 || !kinds.every((k) => k === 'question' || k === 'generic')) return null;
+        if (!kinds.some((k) => k === 'question' || k === 'generic')) return null;
       }
       unexplained += spanPenalty(index, span);
       continue;
@@ -137,9 +148,10 @@ function scoreFact(
   return { fact, explained, unexplained, score, confidence };
 }
 
-/** fuse.js scores above this are too loose to suggest. */
-const SUGGESTION_MAX_SCORE = 0.45;
-
+/**
+ * Up to three questions the bot can answer, closest first: facts the question partly matched, then
+ * facts about the people it names, then the most asked ones.
+ */
 function suggestionsFor(
   index: MatcherIndex,
   ranked: readonly Scored[],
@@ -154,15 +166,10 @@ function suggestionsFor(
     out.push({ factId: f.id, question: f.question });
   };
   for (const s of ranked) if (s.explained > 0) add(s.fact.id);
-  // Fuzzy suggestions only from the words that carry meaning ("how do I" matches everything).
-  const content = spans
-    .filter((s) => s.kind !== 'known-number')
-    .map((s) => s.text)
-    .join(' ');
-  if (out.length < SCORING.maxSuggestions && content) {
-    for (const hit of index.suggestionFuse.search(content.slice(0, 200), { limit: 5 })) {
-      if ((hit.score ?? 1) <= SUGGESTION_MAX_SCORE) add(hit.item.id);
-    }
+  const named = spans.flatMap((s) => s.terms).filter((t) => index.termKind.get(t) === 'entity');
+  for (const e of named) {
+    add(`profile-${e}`);
+    for (const f of index.kb.facts) if (f.about[0] === e) add(f.id);
   }
   for (const id of ['winner', 'margin', 'platforms']) add(id);
   return out;
@@ -196,6 +203,44 @@ function reasonOfDecline(fact: Fact): AbstentionReason {
   return 'not-in-article';
 }
 
+const TARGET_OPENERS = new Set(['what', 'which', 'whose']);
+const TARGET_SKIP = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'the',
+  'a',
+  'an',
+  'kind',
+  'kinds',
+  'type',
+  'sort',
+  'of',
+]);
+
+/**
+ * The thing a "what X ..." or "which X ..." question asks for ("which neighborhoods", "what
+ * deadline"): a fact that leaves it unexplained does not answer the question, however much else
+ * it matches.
+ */
+function targetSpan(
+  index: MatcherIndex,
+  tokens: readonly string[],
+  spans: readonly Span[],
+): Span | undefined {
+  let i = 0;
+  while (i < tokens.length && LEADING_FILLERS.has(tokens[i] ?? '')) i++;
+  if (!TARGET_OPENERS.has(tokens[i] ?? '')) return undefined;
+  i++;
+  while (i < tokens.length && TARGET_SKIP.has(tokens[i] ?? '')) i++;
+  const span = spans.find((s) => s.start === i);
+  if (!span) return undefined;
+  if (span.kind === 'known-number') return undefined;
+  if (span.kind === 'term' && span.terms.every((t) => index.termKind.get(t) === 'question')) return undefined;
+  return span;
+}
+
 /** How the engine read a question: its spans and every fact that could answer it, best first. */
 export interface Analysis {
   readonly spans: readonly Span[];
@@ -209,11 +254,16 @@ export function rankFacts(index: MatcherIndex, question: string): Analysis {
   const spans = analyse(index, q.tokens);
   const present = new Set<string>(spans.flatMap((s) => s.terms));
   if (q.polar) present.add('POLAR');
+  // A bare name ("peter aman?") asks who that is.
+  if (spans.length > 0 && spans.every((s) => s.terms.some((t) => index.termKind.get(t) === 'entity'))) {
+    present.add('ABOUT');
+  }
   const lead = spans[0]?.terms.find((t) => index.demanding.has(t));
+  const target = targetSpan(index, q.tokens, spans);
   const ranked: Scored[] = [];
   if (spans.length > 0) {
     for (const fact of index.kb.facts) {
-      const s = scoreFact(index, fact, spans, present, lead);
+      const s = scoreFact(index, fact, spans, present, lead, target);
       if (s) ranked.push(s);
     }
   }

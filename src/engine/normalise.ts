@@ -37,7 +37,7 @@ const LINK = /\b(?:https?:\/\/|www\.)[^\s<>]{1,2000}/g;
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 const NEGATION = /n't\b/g;
 const CLITIC = /'(?:s|re|ve|ll|d|m)\b/g;
-const TOKEN = /\d+(?:[.:]\d+)*|\p{L}+/gu;
+const TOKEN = /\d+(?:[.:,]\d+)*|\p{L}+/gu;
 
 export interface NormalisedQuestion {
   /** Tokens in order, lowercase, slang mapped. */
@@ -77,11 +77,12 @@ export function tokenise(folded: string): string[] {
     .replace(CLITIC, ' ')
     .replace(/%/g, ' percent ')
     .replace(/&/g, ' and ');
-  return expanded.match(TOKEN) ?? [];
+  // "1,473" -> "1473"; "50.41" and "12:40" stay whole.
+  return (expanded.match(TOKEN) ?? []).map((t) => (t.includes(',') ? t.replace(/,/g, '') : t));
 }
 
 /** Normalises a question for matching. Never throws; any string (or none) is accepted. */
-export function normaliseQuestion(raw: string): NormalisedQuestion {
+export function normaliseQuestion(raw: unknown): NormalisedQuestion {
   const text = typeof raw === 'string' ? raw : '';
   const capped = text.length > MAX_QUESTION_CHARS ? text.slice(0, MAX_QUESTION_CHARS) : text;
   const all = tokenise(stripDiscordSyntax(foldText(capped))).map((t) => SLANG.get(t) ?? t);

@@ -24,7 +24,15 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   bot bots anyone someone somebody anybody people folks y'all yall ya
   wondering wonder curious tell know remind explain explained help me need want wanna gonna gotta
   basically literally honestly seriously just simply again ever also still even
-  exact exactly precisely specifically briefly short summary summarize summarise`.split(/\s+/),
+  exact exactly precisely specifically briefly short
+  roughly approximately approx around nearly like
+  friend friends roommate roommates mom dad ta prof professor teacher classmate classmates someone somebody
+  heard hear sorry confused dumb noob newbie im ive
+  list listed kinds kind types type sorts sort main key major keep keeps actually article's
+  lady woman guy person folks became become becoming used next full line lines every item items everything stuff going
+  kindly identify provide specify indicate give ms mrs mr dr
+  cousin sister brother aunt uncle grandma grandpa girlfriend boyfriend bf gf
+  final prominent notable famous important influential well-known cannot`.split(/\s+/),
 );
 
 /** Chat spellings and abbreviations, mapped to the word the lexicon knows. */
@@ -32,6 +40,20 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['wat', 'what'],
   ['wut', 'what'],
   ['wht', 'what'],
+  ['waht', 'what'],
+  ['whta', 'what'],
+  ['hwo', 'how'],
+  ['wen', 'when'],
+  ['cant', 'cannot'],
+  ['wont', 'will'],
+  ['didnt', 'did'],
+  ['doesnt', 'does'],
+  ['isnt', 'is'],
+  ['wasnt', 'was'],
+  ['wher', 'where'],
+  ['woh', 'who'],
+  ['yr', 'year'],
+  ['yrs', 'years'],
   ['whats', 'what'],
   ['whos', 'who'],
   ['hw', 'how'],
@@ -58,6 +80,16 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['da', 'the'],
   ['dat', 'that'],
   ['diff', 'difference'],
+  ['one', '1'],
+  ['two', '2'],
+  ['three', '3'],
+  ['four', '4'],
+  ['five', '5'],
+  ['six', '6'],
+  ['seven', '7'],
+  ['eight', '8'],
+  ['nine', '9'],
+  ['ten', '10'],
   ['endorsment', 'endorsement'],
   ['endorsments', 'endorsements'],
 ]);

@@ -16,7 +16,7 @@ import {
 import { handleButton } from '../commands/buttons.ts';
 import { findCommand } from '../commands/index.ts';
 import { focusedOption, type RawOption, readOptions } from '../commands/options.ts';
-import type { CommandEffect, Invoker } from '../commands/types.ts';
+import type { CommandEffect, DeclinedQuestion, Invoker } from '../commands/types.ts';
 import { UserError } from '../commands/types.ts';
 import type { QaEngine } from '../engine/index.ts';
 import { DISCORD_LIMITS, EPHEMERAL } from '../replies/limits.ts';
@@ -27,6 +27,8 @@ import { TEXT } from '../replies/strings.ts';
 export interface RoutedInteraction {
   readonly response: APIInteractionResponse;
   readonly effect?: CommandEffect;
+  /** A question the command declined (for the unanswered log). */
+  readonly declined?: DeclinedQuestion;
   /** For the log line: what was asked. */
   readonly summary: { readonly kind: string; readonly name: string; readonly userError?: string };
   /** An unexpected error, already answered with a generic message; log it. */
@@ -117,6 +119,7 @@ export function routeInteraction(engine: QaEngine, interaction: APIInteraction):
         return {
           response: messageResponse(outcome.reply),
           ...(outcome.effect ? { effect: outcome.effect } : {}),
+          ...(outcome.declined ? { declined: outcome.declined } : {}),
           summary: { kind: 'command', name },
         };
       });

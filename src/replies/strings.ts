@@ -13,6 +13,7 @@ export const TEXT = Object.freeze({
   feedbackThanks: 'Thanks, your feedback was recorded.',
   deleteRefused: 'Only the person who asked, or a moderator, can delete this answer.',
   deleted: 'Deleted.',
+  deleteFailed: 'I could not delete that message. It may already be gone.',
   staleButton: 'That button is from an older version of the bot. Ask the question again.',
   unknownButton: "I don't recognise that button.",
   genericError: 'Something went wrong on my side. Please try again.',
@@ -24,7 +25,6 @@ export const TEXT = Object.freeze({
   summaryNotPinned:
     'Here is the results summary. Pinning is not available in this mode (the bot has no token), so nothing was posted or pinned in the channel.',
   deleteUnavailable: 'Deleting messages is not available in this mode (the bot has no token).',
-  deleteFailed: 'I could not delete that message. It may already be gone.',
   reloadUnavailable:
     'Reloading the knowledge pack is not available in this mode: restart the bot to load a new pack.',
   summaryMissingPermission:
@@ -48,4 +48,9 @@ export function unknownPerson(input: string, names: readonly string[]): string {
 /** "Unknown option …" */
 export function unknownOption(name: string, command: string): string {
   return `/${command} has no option "${name}".`;
+}
+
+/** Instead of posting the same answer twice in a row: where it already is. */
+export function answeredAbove(link: string): string {
+  return `I answered that a moment ago: ${link}`;
 }

@@ -1,0 +1,91 @@
+/**
+ * The discord.js Client the gateway bot runs on, built from the configuration: the fewest intents
+ * that serve the bot, mentions blocked by default, the REST base URL from DISCORD_API_BASE, and
+ * caches trimmed to what the bot reads (it answers from the interaction and message payloads, not
+ * from discord.js's caches).
+ */
+import { Client, type ClientOptions, GatewayIntentBits, Options, Partials } from 'discord.js';
+import type { Config } from '../config.ts';
+
+/** Knobs tests turn; production uses @discordjs/rest's defaults. */
+export interface ClientTuning {
+  /** Abort a REST request after this many ms (default 15 000). */
+  readonly restTimeoutMs?: number;
+  /** Retries of a REST request that timed out or got a 5xx (default 3). */
+  readonly restRetries?: number;
+}
+
+/**
+ * The gateway intents: servers and their channels, messages in servers and DMs, and the privileged
+ * Message Content only when Q&A channels are configured (mentions and DMs carry their content
+ * without it).
+ */
+export function gatewayIntents(config: Pick<Config, 'QA_CHANNEL_IDS'>): GatewayIntentBits[] {
+  const intents = [
+    GatewayIntentBits.Guilds,
+    GatewayIntentBits.GuildMessages,
+    GatewayIntentBits.DirectMessages,
+  ];
+  if (config.QA_CHANNEL_IDS.length > 0) intents.push(GatewayIntentBits.MessageContent);
+  return intents;
+}
+
+/** Keeps the bot's own user and member however small a cache is. */
+const keepSelf = {
+  maxSize: 0,
+  keepOverLimit: (x: { id: string; client: Client }) => x.id === x.client.user?.id,
+};
+
+/**
+ * Cache limits. The bot never reads messages, reactions, presences or other members back from
+ * discord.js's caches, so these hold nothing (users and members keep only the bot itself).
+ * Guilds, channels and roles stay cached: discord.js needs channels to deliver messages.
+ */
+export function cacheFactory(): NonNullable<ClientOptions['makeCache']> {
+  return Options.cacheWithLimits({
+    ...Options.DefaultMakeCacheSettings,
+    MessageManager: 0,
+    ReactionManager: 0,
+    ReactionUserManager: 0,
+    PresenceManager: 0,
+    GuildEmojiManager: 0,
+    GuildStickerManager: 0,
+    GuildScheduledEventManager: 0,
+    StageInstanceManager: 0,
+    VoiceStateManager: 0,
+    ThreadMemberManager: 0,
+    GuildInviteManager: 0,
+    GuildBanManager: 0,
+    ApplicationCommandManager: 0,
+    AutoModerationRuleManager: 0,
+    GuildMemberManager: keepSelf,
+    UserManager: keepSelf,
+  });
+}
+
+/** The Client options for a configuration (exported for tests). */
+export function clientOptions(
+  config: Pick<Config, 'QA_CHANNEL_IDS' | 'DISCORD_API_BASE'>,
+  tuning: ClientTuning = {},
+): ClientOptions {
+  return {
+    intents: gatewayIntents(config),
+    // DMs arrive in channels discord.js has not cached; without this partial they are dropped.
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [], repliedUser: false },
+    makeCache: cacheFactory(),
+    rest: {
+      api: config.DISCORD_API_BASE,
+      ...(tuning.restTimeoutMs !== undefined ? { timeout: tuning.restTimeoutMs } : {}),
+      ...(tuning.restRetries !== undefined ? { retries: tuning.restRetries } : {}),
+    },
+  };
+}
+
+/** Builds the (not yet logged-in) Client. */
+export function createClient(
+  config: Pick<Config, 'QA_CHANNEL_IDS' | 'DISCORD_API_BASE'>,
+  tuning: ClientTuning = {},
+): Client {
+  return new Client(clientOptions(config, tuning));
+}
