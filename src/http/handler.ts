@@ -12,8 +12,9 @@ import {
   InteractionResponseType,
   InteractionType,
 } from 'discord-api-types/v10';
-import type { CommandEffect } from '../commands/types.ts';
+import type { CommandEffect, DeclinedQuestion } from '../commands/types.ts';
 import type { EngineHolder } from '../engine/holder.ts';
+import { type EffectTarget, effectTarget, initialResponse } from '../interactions/effects.ts';
 import { type RoutedInteraction, routeInteraction, UnsupportedInteraction } from '../interactions/router.ts';
 import { EPHEMERAL } from '../replies/limits.ts';
 import { type BotMessage, finalizeMessage } from '../replies/message.ts';
@@ -22,32 +23,15 @@ import { MAX_BODY_BYTES } from './body.ts';
 import type { ReplayGuard } from './replay.ts';
 import { isFresh, readSignatureHeaders, SIGNATURE_WINDOW_SECONDS, verifySignature } from './signature.ts';
 
-/** Work to do through Discord's REST API (or the log) after the inline answer was sent. */
-export type AfterResponse =
-  /** Post and pin (or edit) the summary, then edit the deferred answer with the outcome. */
-  | {
-      readonly kind: 'pin-summary';
-      readonly interactionId: string;
-      /** The interaction token: a credential for 15 minutes. Named `token` so the logger redacts it. */
-      readonly token: string;
-      readonly channelId: string;
-      readonly message: BotMessage;
-    }
-  /** Delete the message a button was on, then edit the deferred answer with the outcome. */
-  | {
-      readonly kind: 'delete-message';
-      readonly interactionId: string;
-      readonly token: string;
-      readonly channelId: string;
-      readonly messageId: string;
-    }
-  /** Record feedback on an answer (one log line). */
-  | {
-      readonly kind: 'feedback';
-      readonly interactionId: string;
-      readonly helpful: boolean;
-      readonly factId: string;
-    };
+/**
+ * Work to run after the inline answer, with the shared effect runner (`interactions/effects.ts`).
+ * `target.token` is the interaction token, a credential for 15 minutes: it is never logged (the
+ * logger also redacts any `token` field).
+ */
+export interface AfterResponse {
+  readonly effect: CommandEffect;
+  readonly target: EffectTarget;
+}
 
 /** What the request log line says about the interaction (never its token). */
 export interface InteractionLogFields {
@@ -68,6 +52,8 @@ export interface InteractionHttpResponse {
   readonly body: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly effect?: AfterResponse;
+  /** A question the bot declined, for the unanswered-questions log. */
+  readonly declined?: DeclinedQuestion;
   readonly log: InteractionLogFields;
 }
 
@@ -147,59 +133,28 @@ function privateMessage(content: string, embeds?: BotMessage['embeds']): APIInte
   };
 }
 
-/** "Thinking…", visible only to the user, until the follow-up edits it. */
-const DEFERRED_PRIVATE: APIInteractionResponse = Object.freeze({
-  type: InteractionResponseType.DeferredChannelMessageWithSource,
-  data: { flags: EPHEMERAL },
-});
-
 /**
- * Turns the router's effect into what HTTP mode can do: with REST, a deferred private answer and
- * the work to do after it; without, an answer that says what is not available here.
+ * What HTTP mode answers inline, and the effect to run afterwards. With REST (bot token and
+ * application id configured) it is what the gateway bot does (`initialResponse`: the summary is
+ * deferred, the rest answered at once). Without, pinning and deleting are answered as not available
+ * here, the summary still shown privately. A pack reload is refused in this mode either way: one
+ * replica reloading would make replicas answer differently.
  */
 export function planEffect(
   interaction: APIInteraction,
   routed: RoutedInteraction,
   restAvailable: boolean,
 ): { readonly response: APIInteractionResponse; readonly effect?: AfterResponse } {
-  const effect: CommandEffect | undefined = routed.effect;
+  const effect = routed.effect;
   if (!effect) return { response: routed.response };
-  const interactionId = interaction.id;
-  const channelId = interaction.channel?.id;
-  switch (effect.kind) {
-    case 'pin-summary':
-      if (!restAvailable || !channelId) {
-        return { response: privateMessage(TEXT.summaryNotPinned, effect.message.embeds) };
-      }
-      return {
-        response: DEFERRED_PRIVATE,
-        effect: {
-          kind: 'pin-summary',
-          interactionId,
-          token: interaction.token,
-          channelId,
-          message: effect.message,
-        },
-      };
-    case 'delete-message': {
-      const messageId =
-        interaction.type === InteractionType.MessageComponent ? interaction.message?.id : undefined;
-      if (!restAvailable || !channelId || !messageId)
-        return { response: privateMessage(TEXT.deleteUnavailable) };
-      return {
-        response: DEFERRED_PRIVATE,
-        effect: { kind: 'delete-message', interactionId, token: interaction.token, channelId, messageId },
-      };
-    }
-    case 'feedback':
-      return {
-        response: routed.response,
-        effect: { kind: 'feedback', interactionId, helpful: effect.helpful, factId: effect.factId },
-      };
-    case 'reload-pack':
-      // A reload on one replica would make replicas answer differently: refused in this mode.
-      return { response: privateMessage(TEXT.reloadUnavailable) };
+  if (effect.kind === 'reload-pack') return { response: privateMessage(TEXT.reloadUnavailable) };
+  if (!restAvailable && effect.kind === 'pin-summary') {
+    return { response: privateMessage(TEXT.summaryNotPinned, effect.message.embeds) };
   }
+  if (!restAvailable && effect.kind === 'delete-message') {
+    return { response: privateMessage(TEXT.deleteUnavailable) };
+  }
+  return { response: initialResponse(routed), effect: { effect, target: effectTarget(interaction) } };
 }
 
 /** Checks the request's signature headers and bytes; returns a refusal, or undefined when it may be read. */
@@ -264,6 +219,7 @@ export function createInteractionHandler(
       ...(routed.summary.userError ? { problem: routed.summary.userError } : {}),
       ...(routed.error !== undefined ? { error: routed.error } : {}),
     };
-    return jsonResponse(200, plan.response, log, plan.effect);
+    const answered = jsonResponse(200, plan.response, log, plan.effect);
+    return routed.declined ? { ...answered, declined: routed.declined } : answered;
   };
 }

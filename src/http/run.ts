@@ -5,6 +5,7 @@
 import { type Config, ConfigError } from '../config.ts';
 import type { EngineHolder } from '../engine/holder.ts';
 import { createLogger } from '../log.ts';
+import { fileUnansweredLog } from '../ops/unanswered.ts';
 import { startHttpServer } from './server.ts';
 
 /** Runs HTTP mode; resolves after a signal stopped it. Throws ConfigError without DISCORD_PUBLIC_KEY. */
@@ -15,7 +16,10 @@ export async function runHttpMode(config: Config, engines: EngineHolder): Promis
     );
   }
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
-  const server = await startHttpServer({ config, engines, logger });
+  const unanswered = fileUnansweredLog(config.UNANSWERED_LOG, (err) =>
+    logger.warn({ err, event: 'unanswered-log-failed' }, 'could not write the unanswered-questions log'),
+  );
+  const server = await startHttpServer({ config, engines, logger, unanswered });
   logger.info(
     {
       url: server.url,

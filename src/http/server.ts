@@ -10,6 +10,7 @@ import { REST } from '@discordjs/rest';
 import type { Config } from '../config.ts';
 import type { EngineHolder } from '../engine/holder.ts';
 import type { Logger } from '../log.ts';
+import { noUnansweredLog, type UnansweredLog } from '../ops/unanswered.ts';
 import { declaresTooLarge, readLimitedBody } from './body.ts';
 import { type FollowUpDeps, lazyBotUserId, runAfterResponse } from './follow-up.ts';
 import {
@@ -43,6 +44,8 @@ export interface HttpServerOptions {
   readonly port?: number;
   /** Default all interfaces (`::`/`0.0.0.0`); tests and the bench use `127.0.0.1`. */
   readonly host?: string;
+  /** Where declined questions are kept (`npm run unanswered`); default nowhere. */
+  readonly unanswered?: UnansweredLog;
 }
 
 /** On shutdown, connections still busy after this long are closed. */
@@ -77,14 +80,21 @@ function answer(res: ServerResponse, reply: InteractionHttpResponse, closeAfter:
   res.end(reply.body);
 }
 
-/** The REST client for follow-up work, when a bot token and application id are configured. */
-function restFor(config: Config, logger: Logger): REST | undefined {
-  if (!config.DISCORD_TOKEN) return undefined;
+/**
+ * The REST client for follow-up work (api = DISCORD_API_BASE), with the bot token when configured,
+ * and whether pinning and deleting are available: they need the token and the application id.
+ */
+function restFor(config: Config, logger: Logger): { readonly rest: REST; readonly available: boolean } {
+  const rest = new REST({ api: config.DISCORD_API_BASE, version: '10' });
+  if (!config.DISCORD_TOKEN) return { rest, available: false };
+  rest.setToken(config.DISCORD_TOKEN);
   if (!config.DISCORD_APPLICATION_ID) {
-    logger.warn('DISCORD_TOKEN is set without DISCORD_APPLICATION_ID: /summary cannot pin in HTTP mode.');
-    return undefined;
+    logger.warn(
+      'DISCORD_TOKEN is set without DISCORD_APPLICATION_ID: pinning and deleting are off in HTTP mode.',
+    );
+    return { rest, available: false };
   }
-  return new REST({ api: config.DISCORD_API_BASE, version: '10' }).setToken(config.DISCORD_TOKEN);
+  return { rest, available: true };
 }
 
 /** An HTTP answer, and whether to close the connection after it (a refused oversized body). */
@@ -142,19 +152,15 @@ async function settledWithin(promises: readonly Promise<unknown>[], ms: number):
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
   const { config, engines, logger } = opts;
   if (!config.DISCORD_PUBLIC_KEY) throw new Error('DISCORD_PUBLIC_KEY is required in HTTP mode.');
-  const rest = restFor(config, logger);
+  const { rest, available } = restFor(config, logger);
   const handle = createInteractionHandler({
     publicKey: publicKeyFromHex(config.DISCORD_PUBLIC_KEY),
     engines,
-    restAvailable: rest !== undefined,
+    restAvailable: available,
     replays: createReplayGuard(),
   });
-  const followUpDeps: FollowUpDeps = {
-    rest,
-    applicationId: config.DISCORD_APPLICATION_ID,
-    botUserId: rest ? lazyBotUserId(rest) : () => Promise.reject(new Error('no REST client')),
-    logger,
-  };
+  const followUpDeps: FollowUpDeps = { rest, engines, logger, botUserId: lazyBotUserId(rest) };
+  const unanswered = opts.unanswered ?? noUnansweredLog;
   const pending = new Set<Promise<void>>();
   let closing = false;
 
@@ -171,6 +177,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
           { method: req.method ?? '', path: pathOf(req.url), status: reply.status, ms },
           reply.log,
         );
+        if (reply.declined) unanswered.record(reply.declined.question, reply.declined.result, 'http');
         if (reply.effect) {
           const work = runAfterResponse(reply.effect, followUpDeps).finally(() => pending.delete(work));
           pending.add(work);
@@ -205,8 +212,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       if (!(await settledWithin([...pending], FOLLOW_UP_GRACE_MS))) {
         logger.warn({ abandoned: pending.size }, 'stopped with follow-up work unfinished');
       }
-      rest?.clearHashSweeper();
-      rest?.clearHandlerSweeper();
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
     },
   };
 }

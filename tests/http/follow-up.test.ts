@@ -106,21 +106,34 @@ describe('/summary with a bot token', () => {
     expect((original?.flags ?? 0) & 64).toBe(64);
     expect(editsOfOriginal(e, second)).toHaveLength(1);
 
-    await eventually(() => logs.lines.filter((l) => l.event === 'follow-up').length === 2);
+    await eventually(() => logs.lines.filter((l) => l.event === 'summary').length === 2);
     expect(logs.text()).not.toContain(first.token);
     expect(logs.text()).not.toContain(BOT_TOKEN);
   });
 
-  it('GIVEN Discord fails while pinning THEN the deferred answer says Discord is having trouble and the error is logged', async () => {
+  it('GIVEN Discord fails while pinning THEN the deferred answer says something went wrong and the error is logged', async () => {
     const { emu: e, server: s, logs } = await setUp();
     const ix = e.sendSlashCommand({ name: 'summary', memberPermissions: MODERATOR, deliver: 'http' });
     holdFirst(e, 'GET', /^\/users\/@me$/);
     e.failNext({ method: 'GET', pathMatches: /\/messages\/pins$/, status: 500, times: 4 });
     await deliver(e, s, ix);
     const edit = await e.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(ix.token), 5000);
-    expect(edit.body).toMatchObject({ content: TEXT.discordTrouble });
-    await eventually(() => logs.lines.some((l) => l.msg === 'follow-up failed'));
+    expect(edit.body).toMatchObject({ content: TEXT.genericError });
+    await eventually(() => logs.lines.some((l) => l.event === 'summary-failed'));
     expect(logs.text()).not.toContain(ix.token);
+  });
+});
+
+describe('when GET /users/@me fails', () => {
+  it('GIVEN the bot user cannot be fetched THEN /summary still pins, with the application id standing in', async () => {
+    const { emu: e, server: s, logs, channelId } = await setUp();
+    const ix = e.sendSlashCommand({ name: 'summary', memberPermissions: MODERATOR, deliver: 'http' });
+    e.failNext({ method: 'GET', pathMatches: /^\/users\/@me$/, status: 502, times: 4, delayMs: 40 });
+    await deliver(e, s, ix);
+    const edit = await e.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(ix.token));
+    expect(edit.body).toMatchObject({ content: TEXT.summaryPinned });
+    expect(e.pins(channelId)).toHaveLength(1);
+    expect(logs.lines.some((l) => l.event === 'bot-user-unknown')).toBe(true);
   });
 });
 
@@ -136,7 +149,7 @@ describe('when editing the deferred answer fails', () => {
       body: { code: 10015, message: 'Unknown Webhook' },
     });
     await deliver(e, s, ix);
-    await eventually(() => logs.lines.some((l) => l.msg === 'editing the answer failed'));
+    await eventually(() => logs.lines.some((l) => l.event === 'effect-failed'));
     expect(logs.text()).toContain('/webhooks/');
     expect(logs.text()).not.toContain(ix.token);
     expect(logs.text()).not.toContain(BOT_TOKEN);
@@ -144,19 +157,18 @@ describe('when editing the deferred answer fails', () => {
 });
 
 describe('buttons with follow-up work, with a bot token', () => {
-  it('GIVEN the asker clicks Delete THEN the answer is deleted and the deferred answer says Deleted.', async () => {
+  it('GIVEN the asker clicks Delete THEN Deleted. at once, and the answer is deleted through REST', async () => {
     const { emu: e, server: s, channelId } = await setUp();
     const ix = e.sendButton({ customId: `v1:del:${DEFAULT_TEST_USER.id}`, deliver: 'http' });
     const messageId = ix.payload.message?.id ?? '';
     expect(e.messages(channelId).map((m) => m.id)).toContain(messageId);
     holdFirst(e, 'DELETE', /^\/channels\//);
-    expect(await deliver(e, s, ix)).toEqual({ type: 5, data: { flags: 64 } });
-    // Stopping waits for the follow-up work: the user is never left with "thinking…".
+    expect(await deliver(e, s, ix)).toMatchObject({ type: 4, data: { content: TEXT.deleted, flags: 64 } });
+    // Stopping waits for the follow-up work.
     await s.stop();
     server = undefined;
-    const edit = editsOfOriginal(e, ix)[0];
-    expect(edit?.body).toMatchObject({ content: TEXT.deleted });
     expect(e.messages(channelId).map((m) => m.id)).not.toContain(messageId);
+    expect(editsOfOriginal(e, ix)).toEqual([]);
   });
 
   it('GIVEN a Helpful click THEN one feedback log line and no REST call', async () => {
@@ -166,7 +178,7 @@ describe('buttons with follow-up work, with a bot token', () => {
     expect(answer).toMatchObject({ type: 4, data: { content: TEXT.feedbackThanks, flags: 64 } });
     await eventually(() => logs.lines.some((l) => l.event === 'feedback'));
     expect(logs.lines.filter((l) => l.event === 'feedback')).toEqual([
-      expect.objectContaining({ interactionId: ix.id, factId: 'margin', helpful: true }),
+      expect.objectContaining({ factId: 'margin', helpful: true, userId: DEFAULT_TEST_USER.id }),
     ]);
     expect(e.requests.filter((r) => r.path !== `/interactions/${ix.id}/${ix.token}/callback`)).toEqual([]);
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createInteractionHandler, type InteractionHttpRequest } from '../../src/http/handler.ts';
 import { createReplayGuard } from '../../src/http/replay.ts';
-import { sampleButton, sampleCommand, samplePing, sampleToken } from '../../src/http/sample-interactions.ts';
+import {
+  SAMPLE_IDS,
+  sampleButton,
+  sampleCommand,
+  samplePing,
+  sampleToken,
+} from '../../src/http/sample-interactions.ts';
 import { publicKeyFromHex } from '../../src/http/signature.ts';
 import { routeInteraction } from '../../src/interactions/router.ts';
 import { TEXT } from '../../src/replies/strings.ts';
@@ -153,7 +159,8 @@ describe('handleInteractionRequest: follow-up work in HTTP mode', () => {
     const { handle } = handler({ restAvailable: true });
     const res = handle(request(summary));
     expect(bodyOf(res)).toEqual({ type: 5, data: { flags: 64 } });
-    expect(res.effect).toMatchObject({ kind: 'pin-summary', interactionId: '10', token: sampleToken('10') });
+    expect(res.effect?.effect.kind).toBe('pin-summary');
+    expect(res.effect?.target).toMatchObject({ token: sampleToken('10'), channelId: SAMPLE_IDS.channel });
   });
 
   it('GIVEN /summary from someone who is not a moderator THEN refused, nothing to pin', () => {
@@ -170,18 +177,38 @@ describe('handleInteractionRequest: follow-up work in HTTP mode', () => {
     expect(res.effect).toBeUndefined();
   });
 
-  it('GIVEN the asker clicks Delete with a bot token THEN defers and plans the deletion of that message', () => {
+  it('GIVEN the asker clicks Delete with a bot token THEN answers Deleted. and plans the deletion of that message', () => {
     const { handle } = handler({ restAvailable: true });
     const res = handle(request(sampleButton('13', 'v1:del:200000000000000001', '500000000000000042')));
-    expect(bodyOf(res)).toEqual({ type: 5, data: { flags: 64 } });
-    expect(res.effect).toMatchObject({ kind: 'delete-message', messageId: '500000000000000042' });
+    expect((bodyOf(res).data as { content: string }).content).toBe(TEXT.deleted);
+    expect(res.effect?.effect.kind).toBe('delete-message');
+    expect(res.effect?.target.message?.id).toBe('500000000000000042');
+  });
+
+  it('GIVEN a pack reload effect THEN it is refused in HTTP mode, so replicas keep answering alike', () => {
+    const reload = vi.fn(
+      (): ReturnType<typeof routeInteraction> => ({
+        response: { type: 4, data: { content: 'Reloading.' } },
+        effect: { kind: 'reload-pack' },
+        summary: { kind: 'command', name: 'reload' },
+      }),
+    );
+    const handle = createInteractionHandler({
+      publicKey,
+      engines: engines(),
+      restAvailable: true,
+      route: reload,
+    });
+    const res = handle(request(sampleCommand('16', 'reload', [], { moderator: true })));
+    expect((bodyOf(res).data as { content: string }).content).toBe(TEXT.reloadUnavailable);
+    expect(res.effect).toBeUndefined();
   });
 
   it('GIVEN a Helpful click THEN thanks inline and plans one feedback log line', () => {
     const { handle } = handler();
     const res = handle(request(sampleButton('14', 'v1:fb:up:margin')));
     expect((bodyOf(res).data as { content: string }).content).toBe(TEXT.feedbackThanks);
-    expect(res.effect).toEqual({ kind: 'feedback', interactionId: '14', helpful: true, factId: 'margin' });
+    expect(res.effect?.effect).toEqual({ kind: 'feedback', helpful: true, factId: 'margin' });
   });
 
   it('GIVEN any answered interaction THEN the log fields carry its id and command, never its token', () => {

@@ -365,3 +365,26 @@ describe('stopping', () => {
     await expect(fetch(`${srv.url}/healthz`)).rejects.toThrow();
   });
 });
+
+describe('unanswered questions', () => {
+  it('GIVEN /ask with a question the article does not answer THEN it is recorded as declined, via http', async () => {
+    const recorded: { question: string; via: string }[] = [];
+    const srv = await startHttpServer({
+      config: httpConfig(),
+      engines: engines(),
+      logger: captureLogs().logger,
+      port: 0,
+      host: '127.0.0.1',
+      unanswered: { record: (question, _result, via) => recorded.push({ question, via }) },
+    });
+    try {
+      for (const question of ['who won?', 'what is the capital of france']) {
+        const { body, headers } = signed(sampleCommand(id(), 'ask', [{ name: 'question', value: question }]));
+        expect((await fetch(`${srv.url}/interactions`, { method: 'POST', headers, body })).status).toBe(200);
+      }
+      expect(recorded).toEqual([{ question: 'what is the capital of france', via: 'http' }]);
+    } finally {
+      await srv.stop();
+    }
+  });
+});
