@@ -67,7 +67,7 @@ export interface InteractionHttpRequest {
   readonly now: number;
 }
 
-/** What the handler needs. Nothing in it changes an answer from one request to the next. */
+/** What the handler needs. Nothing in it makes two replicas answer a first-seen request differently. */
 export interface InteractionHandlerDeps {
   /** The application's public key (see `publicKeyFromHex`). */
   readonly publicKey: KeyObject;
