@@ -15,8 +15,9 @@ const SIGNATURE_HEX = /^[0-9a-fA-F]{128}$/;
 const TIMESTAMP = /^\d{1,12}$/;
 const PUBLIC_KEY_HEX = /^[0-9a-fA-F]{64}$/;
 
-/** Header names as Node delivers them (lower case). */
+/** The signature header (128 hex characters), named as Node delivers it (lower case). */
 export const SIGNATURE_HEADER = 'x-signature-ed25519';
+/** The timestamp header (unix seconds), named as Node delivers it (lower case). */
 export const TIMESTAMP_HEADER = 'x-signature-timestamp';
 
 /**
