@@ -15,7 +15,18 @@ function start(env: Record<string, string>): {
 } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--http'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
+    // Set (even empty) variables win over a developer's .env, so the test sees only what it passes.
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      LOG_LEVEL: 'info',
+      DISCORD_PUBLIC_KEY: '',
+      DISCORD_TOKEN: '',
+      DISCORD_APPLICATION_ID: '',
+      MODE: '',
+      UNANSWERED_LOG: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
