@@ -41,5 +41,10 @@ await runCli(async () => {
     void bot.closed.then(() => bot.stop().finally(() => process.exit(1)));
     return;
   }
+  if (mode === 'http') {
+    const { runHttpMode } = await import('./http/run.ts');
+    await runHttpMode(config, engines);
+    return;
+  }
   throw new Error(`The ${mode} front door is not built yet.`);
 });

@@ -22,6 +22,11 @@ export const TEXT = Object.freeze({
   summaryPinned: 'Pinned the results summary in this channel.',
   summaryUpdated: 'Updated the pinned results summary in this channel.',
   summaryPosted: 'Posted the results summary; pinning is not available in this mode.',
+  summaryNotPinned:
+    'Here is the results summary. Pinning is not available in this mode (the bot has no token), so nothing was posted or pinned in the channel.',
+  deleteUnavailable: 'Deleting messages is not available in this mode (the bot has no token).',
+  reloadUnavailable:
+    'Reloading the knowledge pack is not available in this mode: restart the bot to load a new pack.',
   summaryMissingPermission:
     'I could not pin the summary: I need the Manage Messages and Read Message History permissions in this channel.',
   summaryPinLimit:

@@ -72,6 +72,12 @@ export interface OriginOptions {
   inDm?: boolean;
   /** Default 'en-US'. */
   locale?: string;
+  /**
+   * 'gateway' (default): dispatch INTERACTION_CREATE to the identified client. 'http': only register
+   * the interaction and return its payload, for tests that POST it, signed, to an HTTP-interactions
+   * endpoint; no gateway client is needed.
+   */
+  deliver?: 'gateway' | 'http';
 }
 
 /** Options for a chat-input command interaction. */
@@ -514,7 +520,7 @@ export class DiscordEmulator {
       acknowledgedWith: null,
       originalMessageId: null,
     });
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    if (opts.deliver !== 'http') this.gateway.dispatch('INTERACTION_CREATE', payload);
     return { id, token, payload };
   }
 }

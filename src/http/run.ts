@@ -1,0 +1,39 @@
+/**
+ * `npm start -- --http`: serves the HTTP-interactions endpoint until SIGTERM or SIGINT, then stops
+ * cleanly (no new requests, in-flight requests and follow-up work finish) and returns.
+ */
+import { type Config, ConfigError } from '../config.ts';
+import type { EngineHolder } from '../engine/holder.ts';
+import { createLogger } from '../log.ts';
+import { fileUnansweredLog } from '../ops/unanswered.ts';
+import { startHttpServer } from './server.ts';
+
+/** Runs HTTP mode; resolves after a signal stopped it. Throws ConfigError without DISCORD_PUBLIC_KEY. */
+export async function runHttpMode(config: Config, engines: EngineHolder): Promise<void> {
+  if (!config.DISCORD_PUBLIC_KEY) {
+    throw new ConfigError(
+      'Configuration error: DISCORD_PUBLIC_KEY is required in HTTP mode (the public key from the developer portal, 64 hex characters).',
+    );
+  }
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+  const unanswered = fileUnansweredLog(config.UNANSWERED_LOG, (err) =>
+    logger.warn({ err, event: 'unanswered-log-failed' }, 'could not write the unanswered-questions log'),
+  );
+  const server = await startHttpServer({ config, engines, logger, unanswered });
+  logger.info(
+    {
+      url: server.url,
+      endpoint: `${server.url}/interactions`,
+      pack: engines.current().kb.id,
+      followUps: Boolean(config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID),
+    },
+    'HTTP interactions endpoint listening',
+  );
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  logger.info({ signal }, 'stopping: finishing in-flight requests');
+  await server.stop();
+  logger.info('stopped');
+}
