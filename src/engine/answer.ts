@@ -26,6 +26,8 @@ export const SCORING = Object.freeze({
   mentionWeight: 0.3,
   /** Scale applied to terms that came from a typo correction. */
   correctedScale: 0.85,
+  /** Taken from a fact about both candidates for each one the question does not name. */
+  focusPenalty: 0.2,
   /** Penalties for spans a fact does not explain. */
   penalty: {
     question: 0.15,
@@ -136,15 +138,14 @@ function scoreFact(
     counted.add(bestTerm);
     explained += span.corrected ? best * SCORING.correctedScale : best;
   }
-  // Naming a candidate the fact is not about, alongside one it is, is usually a comparison; naming
-  // only others is a different question. Facts about several entities lose a little focus when the
-  // question names just some of them.
+  // A fact about both candidates loses a little focus when the question names only one of them, so
+  // "what did Norwood get" prefers Norwood's share to the two-candidate results.
   const named = [...present].filter((t) => index.termKind.get(t) === 'entity');
   if (named.length > 0) {
     const missing = fact.about.filter(
       (e) => !present.has(e) && index.kb.entities.get(e)?.kind === 'candidate',
     );
-    explained -= 0.2 * missing.length;
+    explained -= SCORING.focusPenalty * missing.length;
   }
   const score = explained - unexplained;
   const confidence = explained <= 0 ? 0 : explained / (explained + unexplained);
