@@ -78,16 +78,14 @@ export function buildIndex(kb: KnowledgeBase): MatcherIndex {
     if (c.demand) demanding.add(c.id);
     for (const term of c.terms) {
       insert(trie, termTokens(term), c.id);
-      const first = tokenise(foldText(term))[0];
-      if (first) vocabulary.add(first);
+      for (const w of tokenise(foldText(term))) vocabulary.add(w);
     }
   }
   for (const e of kb.entities.values()) {
     termKind.set(e.id, 'entity');
     for (const alias of e.aliases) {
       insert(trie, termTokens(alias), e.id);
-      const first = tokenise(foldText(alias))[0];
-      if (first) vocabulary.add(first);
+      for (const w of tokenise(foldText(alias))) vocabulary.add(w);
     }
   }
 
@@ -104,8 +102,8 @@ export function buildIndex(kb: KnowledgeBase): MatcherIndex {
   return {
     kb,
     trie,
-    // Corrections aim at words that start a term (a fix to the middle of a phrase could not match)
-    // and at function words ("peole" is "people", then ignored).
+    // Corrections aim at the words of terms and names ("limts" in "term limts") and at function words
+    // ("peole" is "people", then ignored).
     corrector: createCorrector([...vocabulary, ...STOPWORDS], english),
     termKind,
     termPenalty,

@@ -33,7 +33,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   kindly identify provide specify indicate give ms mrs mr dr
   cousin sister brother aunt uncle grandma grandpa girlfriend boyfriend bf gf
   final prominent notable famous important influential well-known cannot toward towards something
-  per totally missed soooo sooo soo omgg read`.split(/\s+/),
+  per totally missed soooo sooo soo omgg read central core`.split(/\s+/),
 );
 
 /** Chat spellings and abbreviations, mapped to the word the lexicon knows. */

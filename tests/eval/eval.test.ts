@@ -47,6 +47,7 @@ describe('evaluation sets', () => {
       './questions.blind4.jsonl',
       './questions.blind5.jsonl',
       './questions.blind6.jsonl',
+      './questions.blind7.jsonl',
     ]) {
       const { report, misses } = run(file);
       expect(report.inScopeRight / report.inScope, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
