@@ -18,9 +18,11 @@ import {
   type SendMessageOptions,
   startEmulator,
 } from '../emulator/index.ts';
+import { captureSink } from '../support/log-capture.ts';
+import { TEST_TOKEN } from '../support/secrets.ts';
 
-/** A fake token shaped so config.ts accepts it. The emulator accepts any token. */
-export const TEST_TOKEN = 'emulator.test-token.not-a-real-discord-token';
+/** The bot token the harness logs in with (shaped so config.ts accepts it). */
+export { TEST_TOKEN };
 
 /** The default guild's channels (tests/emulator defaults). */
 export const GENERAL = '300000000000000011';
@@ -93,7 +95,7 @@ export async function startHarness(
   const logger = createLogger({
     level: 'debug',
     secrets: [TEST_TOKEN],
-    sink: {
+    sink: captureSink({
       write: (line: string) => {
         const parsed = JSON.parse(line) as LogLine;
         logs.push(parsed);
@@ -104,7 +106,7 @@ export async function startHarness(
           }
         }
       },
-    },
+    }),
   });
   const config = parseConfig({
     DISCORD_TOKEN: TEST_TOKEN,

@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/index.ts';
 import { BOT_PERMISSIONS } from '../../src/discord/invite.ts';
 import { type DiscordEmulator, startEmulator } from '../emulator/index.ts';
+import { captureChild } from '../support/log-capture.ts';
+import { REJECTED_TOKEN } from '../support/secrets.ts';
 import { GENERAL, TEST_TOKEN } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const REJECTED_TOKEN = 'rejected.token-for-the-emulator.000000';
 
 let emu: DiscordEmulator;
 
@@ -54,6 +55,7 @@ interface Run {
 /** Starts `node --import tsx <script>` in the repository. */
 function start(script: string, env: Record<string, string>): Run {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: childEnv(env) });
+  captureChild(child);
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => {

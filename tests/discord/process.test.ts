@@ -2,10 +2,14 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { installProcessHandlers } from '../../src/discord/process.ts';
 import { createLogger } from '../../src/log.ts';
+import { captureSink } from '../support/log-capture.ts';
 
 function setup() {
   const lines: Record<string, unknown>[] = [];
-  const logger = createLogger({ level: 'info', sink: { write: (l) => lines.push(JSON.parse(l)) } });
+  const logger = createLogger({
+    level: 'info',
+    sink: captureSink({ write: (l) => lines.push(JSON.parse(l)) }),
+  });
   const target = new EventEmitter();
   const exits: number[] = [];
   let stopped = 0;

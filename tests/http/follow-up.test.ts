@@ -14,9 +14,10 @@ import {
   type SentInteraction,
   startEmulator,
 } from '../emulator/index.ts';
+import { HTTP_BOT_TOKEN } from '../support/secrets.ts';
 import { captureLogs, engines, eventually, httpConfig, signed } from './helpers.ts';
 
-const BOT_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GhTest.emulator-only-token-abcdefghijklmnop';
+const BOT_TOKEN = HTTP_BOT_TOKEN;
 /** Unlike the default, the application id differs from the bot user id, to prove which one is used where. */
 const APPLICATION_ID = '100000000000000777';
 const MODERATOR = DEFAULT_MEMBER_PERMISSIONS | PermissionFlagsBits.ManageMessages;

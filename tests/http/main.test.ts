@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { captureChild } from '../support/log-capture.ts';
 import { keys } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,6 +30,7 @@ function start(env: Record<string, string>): {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  captureChild(child);
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => {

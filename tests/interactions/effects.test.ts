@@ -12,6 +12,7 @@ import {
 import type { RoutedInteraction } from '../../src/interactions/router.ts';
 import { createLogger } from '../../src/log.ts';
 import { finalizeMessage } from '../../src/replies/message.ts';
+import { captureSink } from '../support/log-capture.ts';
 
 const reply: RoutedInteraction['response'] = { type: 4, data: finalizeMessage({ content: 'ok', flags: 64 }) };
 
@@ -46,7 +47,10 @@ describe('runEffect', () => {
 
   function context(reload: EngineHolder['reload'] = () => ({ ok: true })) {
     const lines: Record<string, unknown>[] = [];
-    const logger = createLogger({ level: 'info', sink: { write: (l) => lines.push(JSON.parse(l)) } });
+    const logger = createLogger({
+      level: 'info',
+      sink: captureSink({ write: (l) => lines.push(JSON.parse(l)) }),
+    });
     const engines = {
       current: () => {
         throw new Error('not used');
