@@ -8,9 +8,11 @@ import { type Config, parseConfig } from '../../src/config.ts';
 import { loadPack } from '../../src/data/load.ts';
 import { DEFAULT_PACK_DIR } from '../../src/data/packs.ts';
 import { type GatewayBot, startGatewayBot } from '../../src/discord/bot.ts';
+import type { ClientTuning } from '../../src/discord/client.ts';
 import { createEngineHolder, type EngineHolder } from '../../src/engine/holder.ts';
 import type { QaEngine } from '../../src/engine/index.ts';
 import { createLogger } from '../../src/log.ts';
+import type { UnansweredLog } from '../../src/ops/unanswered.ts';
 import {
   type DiscordEmulator,
   type EmulatorOptions,
@@ -36,21 +38,51 @@ export function testEngines(): EngineHolder {
   return createEngineHolder(() => loadPack(DEFAULT_PACK_DIR));
 }
 
-/** An engine holder whose engine can be swapped for a broken one, to test the error paths. */
-export function switchableEngines(base: EngineHolder): EngineHolder & { breakNext(on: boolean): void } {
-  let broken = false;
-  const engine = base.current();
-  const failing: QaEngine = {
-    ...engine,
-    answer: () => {
-      throw new Error('engine exploded (test)');
-    },
+/**
+ * Which part of an engine holder fails: the engine's `answer` or `answerFact`, its knowledge base
+ * (autocomplete and every command read it), the holder's `current()` itself, or `reload()`.
+ */
+export type BrokenPart = 'answer' | 'answerFact' | 'kb' | 'current' | 'reload';
+
+/** The error every broken part throws. */
+export const ENGINE_FAILURE = 'engine exploded (test)';
+
+function explode(): never {
+  throw new Error(ENGINE_FAILURE);
+}
+
+/**
+ * An engine holder that can be made to throw from one part at a time, to test the error paths of
+ * every handler. `breakNext(true)` breaks `answer`; `breakNext(false)` repairs everything.
+ */
+export function switchableEngines(
+  base: EngineHolder,
+): EngineHolder & { breakNext(part: boolean | BrokenPart): void } {
+  let broken: BrokenPart | null = null;
+  const failing = (part: BrokenPart): QaEngine => {
+    const engine = base.current();
+    if (part === 'answer') return { ...engine, answer: explode };
+    if (part === 'answerFact') return { ...engine, answerFact: explode };
+    if (part === 'kb') {
+      return {
+        get kb(): QaEngine['kb'] {
+          return explode();
+        },
+        index: engine.index,
+        answer: explode,
+        answerFact: explode,
+      };
+    }
+    return engine;
   };
   return {
-    current: () => (broken ? failing : base.current()),
-    reload: () => base.reload(),
-    breakNext: (on: boolean) => {
-      broken = on;
+    current: () => {
+      if (broken === 'current') explode();
+      return broken === null ? base.current() : failing(broken);
+    },
+    reload: () => (broken === 'reload' ? explode() : base.reload()),
+    breakNext: (part) => {
+      broken = part === true ? 'answer' : part === false ? null : part;
     },
   };
 }
@@ -87,6 +119,9 @@ export async function startHarness(
     readonly qaChannelIds?: readonly string[];
     readonly emulator?: EmulatorOptions;
     readonly engines?: EngineHolder;
+    /** Over the harness's default of a 2 s REST timeout and no retries. */
+    readonly tuning?: ClientTuning;
+    readonly unanswered?: UnansweredLog;
   } = {},
 ): Promise<Harness> {
   const emu = await startEmulator(opts.emulator);
@@ -118,7 +153,8 @@ export async function startHarness(
     config,
     engines: opts.engines ?? testEngines(),
     logger,
-    tuning: { restTimeoutMs: 2000, restRetries: 0 },
+    tuning: { restTimeoutMs: 2000, restRetries: 0, ...opts.tuning },
+    ...(opts.unanswered ? { unanswered: opts.unanswered } : {}),
     now: () => Date.now() + offset,
   });
 
@@ -164,3 +200,8 @@ export async function startHarness(
 export function messageRequests(emu: DiscordEmulator): RecordedRequest[] {
   return emu.requests.filter((r) => r.createsMessage || r.editsMessage);
 }
+
+/** An identify throttle that does not wait, so re-identifying in tests takes no 5 s (DISCORD-EMULATOR.md). */
+export const NO_IDENTIFY_WAIT: ClientTuning = {
+  buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }),
+};
