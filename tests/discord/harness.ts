@@ -10,7 +10,6 @@ import { DEFAULT_PACK_DIR } from '../../src/data/packs.ts';
 import { type GatewayBot, startGatewayBot } from '../../src/discord/bot.ts';
 import type { ClientTuning } from '../../src/discord/client.ts';
 import { createEngineHolder, type EngineHolder } from '../../src/engine/holder.ts';
-import type { QaEngine } from '../../src/engine/index.ts';
 import { createLogger } from '../../src/log.ts';
 import type { UnansweredLog } from '../../src/ops/unanswered.ts';
 import {
@@ -38,54 +37,7 @@ export function testEngines(): EngineHolder {
   return createEngineHolder(() => loadPack(DEFAULT_PACK_DIR));
 }
 
-/**
- * Which part of an engine holder fails: the engine's `answer` or `answerFact`, its knowledge base
- * (autocomplete and every command read it), the holder's `current()` itself, or `reload()`.
- */
-export type BrokenPart = 'answer' | 'answerFact' | 'kb' | 'current' | 'reload';
-
-/** The error every broken part throws. */
-export const ENGINE_FAILURE = 'engine exploded (test)';
-
-function explode(): never {
-  throw new Error(ENGINE_FAILURE);
-}
-
-/**
- * An engine holder that can be made to throw from one part at a time, to test the error paths of
- * every handler. `breakNext(true)` breaks `answer`; `breakNext(false)` repairs everything.
- */
-export function switchableEngines(
-  base: EngineHolder,
-): EngineHolder & { breakNext(part: boolean | BrokenPart): void } {
-  let broken: BrokenPart | null = null;
-  const failing = (part: BrokenPart): QaEngine => {
-    const engine = base.current();
-    if (part === 'answer') return { ...engine, answer: explode };
-    if (part === 'answerFact') return { ...engine, answerFact: explode };
-    if (part === 'kb') {
-      return {
-        get kb(): QaEngine['kb'] {
-          return explode();
-        },
-        index: engine.index,
-        answer: explode,
-        answerFact: explode,
-      };
-    }
-    return engine;
-  };
-  return {
-    current: () => {
-      if (broken === 'current') explode();
-      return broken === null ? base.current() : failing(broken);
-    },
-    reload: () => (broken === 'reload' ? explode() : base.reload()),
-    breakNext: (part) => {
-      broken = part === true ? 'answer' : part === false ? null : part;
-    },
-  };
-}
+export { type BrokenPart, ENGINE_FAILURE, switchableEngines } from '../support/engines.ts';
 
 export interface Harness {
   readonly emu: DiscordEmulator;
