@@ -187,19 +187,19 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
   }
 
   /**
-   * Nothing more can be sent for an interaction whose initial response failed. Too late (10062) and
-   * already answered (40060) are warnings; Discord's trouble or a refused payload loses an answer,
-   * so the question is logged with the error.
+   * Nothing more can be sent for an interaction whose initial response failed, so the question is
+   * logged with the failure. Already answered (40060: a retry after a slow answer, the user saw one)
+   * and too late (10062) are warnings; Discord's trouble or a refused payload is an error.
    */
   function logRespondFailure(err: unknown, routed: RoutedInteraction): void {
     const failure = respondFailure(err);
-    const fields = { err, event: 'respond-failed', failure, ...routed.summary };
+    const question = routed.question === undefined ? {} : { question: loggedQuestion(routed.question) };
+    const fields = { err, event: 'respond-failed', failure, ...routed.summary, ...question };
     if (failure === 'expired' || failure === 'already-acknowledged') {
       logger.warn(fields, 'could not answer an interaction');
       return;
     }
-    const question = routed.question === undefined ? {} : { question: loggedQuestion(routed.question) };
-    logger.error({ ...fields, ...question }, 'an answer could not be delivered');
+    logger.error(fields, 'an answer could not be delivered');
   }
 
   /** Keeps a declined question for moderators; a failing log never breaks a handler. */

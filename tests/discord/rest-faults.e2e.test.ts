@@ -169,6 +169,29 @@ describe('a REST answer slower than 3 s', () => {
   });
 });
 
+describe('a slow answer to the initial callback', () => {
+  it('GIVEN the callback is answered slower than the REST timeout THEN the bot retries, the user sees exactly one answer, and the duplicate is refused as already acknowledged', async () => {
+    const quick = await startHarness({ tuning: { restRetries: 1, restTimeoutMs: 1_000 } });
+    try {
+      quick.emu.failNext({ method: 'POST', pathMatches: /\/callback$/, delayMs: 1_500 });
+      const ix = quick.emu.sendSlashCommand({ name: 'margin' });
+      await quick.emu.waitForRequest(
+        (r) => r.path.startsWith(`/interactions/${ix.id}/`) && r.status === 400,
+        5_000,
+      );
+      const answers = quick.emu.requests.filter((r) => r.path.startsWith(`/interactions/${ix.id}/`));
+      expect(answers.map((r) => [r.status, (r.response as { code?: number } | undefined)?.code])).toEqual([
+        [204, undefined],
+        [400, 40060],
+      ]);
+      expect(quick.emu.messages(GENERAL).filter((m) => m.interaction_metadata?.id === ix.id)).toHaveLength(1);
+      expect(quick.logs.filter((l) => l.level === 50)).toEqual([]);
+    } finally {
+      await quick.close();
+    }
+  });
+});
+
 describe("Discord's error codes", () => {
   it('GIVEN 10062 Unknown interaction on the callback (answered too late) THEN a warning is logged and the next command works', async () => {
     h.emu.failNext({
