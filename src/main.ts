@@ -26,8 +26,13 @@ await runCli(async () => {
     return;
   }
   if (mode === 'gateway') {
-    const [{ startGatewayBot, explainCloseCode }, { installProcessHandlers }, { createLogger }] =
-      await Promise.all([import('./discord/bot.ts'), import('./discord/process.ts'), import('./log.ts')]);
+    const [{ startGatewayBot }, { explainCloseCode }, { installProcessHandlers }, { createLogger }] =
+      await Promise.all([
+        import('./discord/bot.ts'),
+        import('./discord/explain.ts'),
+        import('./discord/process.ts'),
+        import('./log.ts'),
+      ]);
     const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
     const { fileUnansweredLog } = await import('./ops/unanswered.ts');
     const unanswered = fileUnansweredLog(config.UNANSWERED_LOG, (err) =>

@@ -7,7 +7,7 @@
  * main-process.e2e.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explainCloseCode } from '../../src/discord/bot.ts';
+import { explainCloseCode } from '../../src/discord/explain.ts';
 import type { DiscordEmulator } from '../emulator/index.ts';
 import { type Harness, NO_IDENTIFY_WAIT, QUESTIONS, startHarness } from './harness.ts';
 

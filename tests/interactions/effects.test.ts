@@ -1,7 +1,7 @@
 import { REST } from '@discordjs/rest';
 import { describe, expect, it } from 'vitest';
 import { isDiscordApiError } from '../../src/discord/api-errors.ts';
-import { explainLoginError } from '../../src/discord/bot.ts';
+import { explainLoginError } from '../../src/discord/explain.ts';
 import type { EngineHolder } from '../../src/engine/holder.ts';
 import {
   type EffectTarget,
