@@ -61,7 +61,13 @@ export interface EffectContext {
   readonly botUserId: string;
 }
 
-/** Posts the interaction response (the callback route carries no bot token). */
+/**
+ * Posts the interaction response. The callback route carries no bot token (`auth: false`), so a 401
+ * on it cannot make @discordjs/rest drop the bot's token. It is sent as soon as the interaction is
+ * routed (milliseconds): work that may be slow is deferred instead (see {@link initialResponse}).
+ * If Discord is slow to answer the callback itself, the REST client waits up to its timeout and then
+ * retries; a retry Discord refuses as already acknowledged (40060) means the user saw the answer.
+ */
 export async function sendInitialResponse(
   rest: REST,
   interaction: Pick<APIInteraction, 'id' | 'token'>,
