@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, redactLine } from '../src/log.ts';
+import { captureSink } from './support/log-capture.ts';
+import { LOG_TEST_PLAIN_SECRET, LOG_TEST_TOKEN } from './support/secrets.ts';
 
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
+const TOKEN = LOG_TEST_TOKEN;
 /** A secret with no bot-token shape: only the secrets list can catch it. */
-const PLAIN_SECRET = 'correct-horse-battery-staple';
+const PLAIN_SECRET = LOG_TEST_PLAIN_SECRET;
 const WEBHOOK_TOKEN = 'aW50ZXJhY3Rpb246OTk5OTk5OTk5OTk5OTk5OTk5OnNlY3JldA';
 const WEBHOOK_URL = `https://discord.com/api/v10/webhooks/123456789012345678/${WEBHOOK_TOKEN}/messages/@original`;
 const CALLBACK_URL = `https://discord.com/api/v10/interactions/987654321098765432/${WEBHOOK_TOKEN}/callback`;
@@ -11,7 +13,11 @@ const CALLBACK_URL = `https://discord.com/api/v10/interactions/98765432109876543
 /** A logger writing to an array, and the lines it wrote. */
 function capture(secrets: string[]) {
   const lines: string[] = [];
-  const logger = createLogger({ level: 'info', secrets, sink: { write: (line) => lines.push(line) } });
+  const logger = createLogger({
+    level: 'info',
+    secrets,
+    sink: captureSink({ write: (line) => lines.push(line) }),
+  });
   return { logger, lines };
 }
 

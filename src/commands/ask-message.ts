@@ -13,6 +13,7 @@ export const askMessage = {
     const result = engine.answer(text);
     return {
       reply: resultMessage(result, { question: text, askerId: invoker.id }),
+      question: text,
       ...(result.kind === 'abstention' ? { declined: { question: text, result } } : {}),
     };
   },

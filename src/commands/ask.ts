@@ -22,6 +22,7 @@ export const ask = {
     const result = engine.answer(question);
     return {
       reply: resultMessage(result, { question, askerId: invoker.id }),
+      question,
       ...(result.kind === 'abstention' ? { declined: { question, result } } : {}),
     };
   },

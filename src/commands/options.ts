@@ -4,6 +4,7 @@
  * outdated request gets a clear message instead of reaching a command.
  */
 import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { echoUserText } from '../replies/sanitize.ts';
 import { unknownOption } from '../replies/strings.ts';
 import { type CommandDefinition, type OptionValue, UserError } from './types.ts';
 
@@ -35,7 +36,7 @@ function coerce(opt: APIApplicationCommandOption, value: unknown, command: strin
       }
       if (opt.choices && !opt.choices.some((c) => c.value === value)) {
         throw new UserError(
-          `/${command}: "${value.slice(0, 50)}" is not one of the choices for "${opt.name}".`,
+          `/${command}: "${echoUserText(value, 50)}" is not one of the choices for "${opt.name}".`,
         );
       }
       return value;

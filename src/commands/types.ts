@@ -59,6 +59,8 @@ export interface CommandOutcome {
   readonly effect?: CommandEffect;
   /** Set when the command declined a free-text question (the front door logs it). */
   readonly declined?: DeclinedQuestion;
+  /** The question a command answered, so a front door that cannot deliver the reply can log it. */
+  readonly question?: string;
 }
 
 export type CommandDefinition =

@@ -7,12 +7,23 @@
 import { Client, type ClientOptions, GatewayIntentBits, Options, Partials } from 'discord.js';
 import type { Config } from '../config.ts';
 
-/** Knobs tests turn; production uses @discordjs/rest's defaults. */
+/**
+ * REST settings in production: a request is abandoned after 15 s, and one that timed out or got a
+ * 5xx is tried again up to 3 times (so one failure from Discord is never seen by a user).
+ */
+export const REST_DEFAULTS = Object.freeze({ timeoutMs: 15_000, retries: 3 });
+
+/** Knobs tests turn; production uses {@link REST_DEFAULTS} and discord.js's identify throttle. */
 export interface ClientTuning {
   /** Abort a REST request after this many ms (default 15 000). */
   readonly restTimeoutMs?: number;
   /** Retries of a REST request that timed out or got a 5xx (default 3). */
   readonly restRetries?: number;
+  /**
+   * Replaces the identify throttle, which waits about 5 s before identifying again after an
+   * invalid session (Discord's limit). Tests of re-identifying pass one that does not wait.
+   */
+  readonly buildIdentifyThrottler?: NonNullable<ClientOptions['ws']>['buildIdentifyThrottler'];
 }
 
 /**
@@ -76,9 +87,12 @@ export function clientOptions(
     makeCache: cacheFactory(),
     rest: {
       api: config.DISCORD_API_BASE,
-      ...(tuning.restTimeoutMs !== undefined ? { timeout: tuning.restTimeoutMs } : {}),
-      ...(tuning.restRetries !== undefined ? { retries: tuning.restRetries } : {}),
+      timeout: tuning.restTimeoutMs ?? REST_DEFAULTS.timeoutMs,
+      retries: tuning.restRetries ?? REST_DEFAULTS.retries,
     },
+    ...(tuning.buildIdentifyThrottler
+      ? { ws: { buildIdentifyThrottler: tuning.buildIdentifyThrottler } }
+      : {}),
   };
 }
 

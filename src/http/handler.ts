@@ -15,7 +15,12 @@ import {
 import type { CommandEffect, DeclinedQuestion } from '../commands/types.ts';
 import type { EngineHolder } from '../engine/holder.ts';
 import { type EffectTarget, effectTarget, initialResponse } from '../interactions/effects.ts';
-import { type RoutedInteraction, routeInteraction, UnsupportedInteraction } from '../interactions/router.ts';
+import {
+  failureResponse,
+  type RoutedInteraction,
+  routeInteraction,
+  UnsupportedInteraction,
+} from '../interactions/router.ts';
 import { EPHEMERAL } from '../replies/limits.ts';
 import { type BotMessage, finalizeMessage } from '../replies/message.ts';
 import { TEXT } from '../replies/strings.ts';
@@ -209,8 +214,9 @@ export function createInteractionHandler(
     } catch (err) {
       if (err instanceof UnsupportedInteraction)
         return refuse(400, `unsupported interaction type ${parsed.type}`, base);
-      // The router answers every command error itself; reaching here means a payload it could not read.
-      return refuse(400, 'malformed interaction', { ...base, error: err });
+      // The router answers every command error itself; reaching here means no engine to answer
+      // with, or a payload it could not read. The user still gets a private apology, not a failure.
+      routed = { response: failureResponse(parsed), summary: { kind: 'unknown', name: '' }, error: err };
     }
     const plan = planEffect(parsed, routed, deps.restAvailable);
     const log: InteractionLogFields = {

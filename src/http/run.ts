@@ -29,10 +29,19 @@ export async function runHttpMode(config: Config, engines: EngineHolder): Promis
     },
     'HTTP interactions endpoint listening',
   );
+  // Replicas must answer alike, so one of them reloading its pack alone is refused (a restart of
+  // every replica loads a new pack). Handling SIGHUP also keeps it from killing the process.
+  const onHangup = () =>
+    logger.warn(
+      { event: 'pack-reload-refused', signal: 'SIGHUP' },
+      'reloading the knowledge pack is not available in HTTP mode; restart every replica instead',
+    );
+  process.on('SIGHUP', onHangup);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
+  process.off('SIGHUP', onHangup);
   logger.info({ signal }, 'stopping: finishing in-flight requests');
   await server.stop();
   logger.info('stopped');

@@ -6,6 +6,7 @@ import { loadPack } from '../../src/data/load.ts';
 import { DEFAULT_PACK_DIR } from '../../src/data/packs.ts';
 import { createEngineHolder, type EngineHolder } from '../../src/engine/holder.ts';
 import { TEXT, unknownCandidate } from '../../src/replies/strings.ts';
+import { ENGINE_FAILURE, switchableEngines } from '../support/engines.ts';
 
 let engines: EngineHolder;
 beforeAll(() => {
@@ -122,6 +123,24 @@ describe('createConsoleSession().handleLine', () => {
     expect(out).toContain('here it is shown instead');
     expect(out).toContain(`[${SUMMARY_MARKER}]`);
   });
+
+  it.each([
+    ['current', ['who won?', '/margin', '/platform norwood']],
+    ['kb', ['who won?', '/margin', '/platform norwood']],
+    ['answer', ['who won?', '/ask how close was it?']],
+  ] as const)(
+    'GIVEN the engine holder throws from %s THEN each line it breaks prints an apology and the session goes on',
+    (part, lines) => {
+      const broken = switchableEngines(engines);
+      const s = createConsoleSession(broken);
+      broken.breakNext(part);
+      for (const line of lines) {
+        expect(s.handleLine(line)).toBe(`${TEXT.genericError} (${ENGINE_FAILURE})`);
+      }
+      broken.breakNext(false);
+      expect(s.handleLine('who won?')).toContain('Keisha Lance Bottoms won');
+    },
+  );
 
   it('GIVEN a blank line THEN prints nothing', () => {
     expect(session('   ')).toEqual(['']);

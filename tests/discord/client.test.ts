@@ -27,4 +27,11 @@ describe('clientOptions', () => {
     expect(options.partials).toEqual([Partials.Channel]);
     expect(options.rest).toEqual({ api: base.DISCORD_API_BASE, timeout: 1234, retries: 0 });
   });
+
+  it('GIVEN no tuning (production) THEN a failed or timed-out REST request is retried, and discord.js keeps its identify throttle', () => {
+    const options = clientOptions(parseConfig(base));
+    expect(options.rest?.retries).toBeGreaterThanOrEqual(1);
+    expect(options.rest).toEqual({ api: base.DISCORD_API_BASE, timeout: 15_000, retries: 3 });
+    expect(options.ws).toBeUndefined();
+  });
 });

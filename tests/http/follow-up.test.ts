@@ -14,9 +14,10 @@ import {
   type SentInteraction,
   startEmulator,
 } from '../emulator/index.ts';
+import { HTTP_BOT_TOKEN } from '../support/secrets.ts';
 import { captureLogs, engines, eventually, httpConfig, signed } from './helpers.ts';
 
-const BOT_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GhTest.emulator-only-token-abcdefghijklmnop';
+const BOT_TOKEN = HTTP_BOT_TOKEN;
 /** Unlike the default, the application id differs from the bot user id, to prove which one is used where. */
 const APPLICATION_ID = '100000000000000777';
 const MODERATOR = DEFAULT_MEMBER_PERMISSIONS | PermissionFlagsBits.ManageMessages;
@@ -111,14 +112,14 @@ describe('/summary with a bot token', () => {
     expect(logs.text()).not.toContain(BOT_TOKEN);
   });
 
-  it('GIVEN Discord fails while pinning THEN the deferred answer says something went wrong and the error is logged', async () => {
+  it('GIVEN Discord keeps failing (5xx) while pinning THEN the deferred answer says Discord is having trouble and the error is logged', async () => {
     const { emu: e, server: s, logs } = await setUp();
     const ix = e.sendSlashCommand({ name: 'summary', memberPermissions: MODERATOR, deliver: 'http' });
     holdFirst(e, 'GET', /^\/users\/@me$/);
     e.failNext({ method: 'GET', pathMatches: /\/messages\/pins$/, status: 500, times: 4 });
     await deliver(e, s, ix);
     const edit = await e.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(ix.token), 5000);
-    expect(edit.body).toMatchObject({ content: TEXT.genericError });
+    expect(edit.body).toMatchObject({ content: TEXT.discordTrouble });
     await eventually(() => logs.lines.some((l) => l.event === 'summary-failed'));
     expect(logs.text()).not.toContain(ix.token);
   });
@@ -149,7 +150,7 @@ describe('when editing the deferred answer fails', () => {
       body: { code: 10015, message: 'Unknown Webhook' },
     });
     await deliver(e, s, ix);
-    await eventually(() => logs.lines.some((l) => l.event === 'effect-failed'));
+    await eventually(() => logs.lines.some((l) => l.event === 'edit-failed'));
     expect(logs.text()).toContain('/webhooks/');
     expect(logs.text()).not.toContain(ix.token);
     expect(logs.text()).not.toContain(BOT_TOKEN);

@@ -3,6 +3,7 @@ import { createInteractionHandler, type InteractionHttpRequest } from '../../src
 import { createReplayGuard } from '../../src/http/replay.ts';
 import {
   SAMPLE_IDS,
+  sampleAutocomplete,
   sampleButton,
   sampleCommand,
   samplePing,
@@ -11,6 +12,7 @@ import {
 import { publicKeyFromHex } from '../../src/http/signature.ts';
 import { routeInteraction } from '../../src/interactions/router.ts';
 import { TEXT } from '../../src/replies/strings.ts';
+import { ENGINE_FAILURE, switchableEngines } from '../support/engines.ts';
 import { engines, keys, nowSeconds, signed, wrongKey } from './helpers.ts';
 
 const publicKey = publicKeyFromHex(keys.publicKeyHex);
@@ -209,6 +211,32 @@ describe('handleInteractionRequest: follow-up work in HTTP mode', () => {
     const res = handle(request(sampleButton('14', 'v1:fb:up:margin')));
     expect((bodyOf(res).data as { content: string }).content).toBe(TEXT.feedbackThanks);
     expect(res.effect?.effect).toEqual({ kind: 'feedback', helpful: true, factId: 'margin' });
+  });
+
+  it.each([
+    ['current', 'a command', () => sampleCommand('17', 'ask', [{ name: 'question', value: 'who won?' }])],
+    ['answer', 'a command', () => sampleCommand('18', 'ask', [{ name: 'question', value: 'who won?' }])],
+    ['answerFact', 'a button', () => sampleButton('19', 'v1:ask:margin')],
+  ] as const)(
+    'GIVEN the engine holder throws from %s on %s THEN 200 with a private apology, and the error for the log',
+    (part, _what, payload) => {
+      const broken = switchableEngines(engines());
+      broken.breakNext(part);
+      const handle = createInteractionHandler({ publicKey, engines: broken, restAvailable: false });
+      const res = handle(request(payload()));
+      expect(res.status).toBe(200);
+      expect(bodyOf(res)).toMatchObject({ type: 4, data: { content: TEXT.genericError, flags: 64 } });
+      expect(String(res.log.error)).toContain(ENGINE_FAILURE);
+    },
+  );
+
+  it('GIVEN the engine holder throws during autocomplete THEN 200 with no choices', () => {
+    const broken = switchableEngines(engines());
+    broken.breakNext('current');
+    const handle = createInteractionHandler({ publicKey, engines: broken, restAvailable: false });
+    const res = handle(request(sampleAutocomplete('20', 'platform', { name: 'candidate', value: 'nor' })));
+    expect(res.status).toBe(200);
+    expect(bodyOf(res)).toEqual({ type: 8, data: { choices: [] } });
   });
 
   it('GIVEN any answered interaction THEN the log fields carry its id and command, never its token', () => {

@@ -6,6 +6,7 @@ import { DEFAULT_PACK_DIR } from '../../src/data/packs.ts';
 import { createEngineHolder, type EngineHolder } from '../../src/engine/holder.ts';
 import { rawPublicKeyHex, signatureHeaders } from '../../src/http/sample-interactions.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
+import { captureSink } from '../support/log-capture.ts';
 
 /** The application's key pair, generated per test run; the public half goes in the config as hex. */
 export const keys = (() => {
@@ -53,7 +54,11 @@ export function captureLogs(secrets: string[] = []): {
   text: () => string;
 } {
   const raw: string[] = [];
-  const logger = createLogger({ level: 'info', secrets, sink: { write: (line) => raw.push(line) } });
+  const logger = createLogger({
+    level: 'info',
+    secrets,
+    sink: captureSink({ write: (line) => raw.push(line) }),
+  });
   return {
     logger,
     get lines() {

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { captureChild } from '../support/log-capture.ts';
 import { keys } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,6 +30,7 @@ function start(env: Record<string, string>): {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  captureChild(child);
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => {
@@ -67,7 +69,7 @@ describe('npm start -- --http', () => {
     expect(lines[0]).toMatch(/^Configuration error: DISCORD_PUBLIC_KEY is required in HTTP mode/);
   });
 
-  it('GIVEN a public key THEN serves /healthz, and on SIGTERM stops cleanly with exit code 0', async () => {
+  it('GIVEN a public key THEN serves /healthz, refuses a SIGHUP reload, and on SIGTERM stops cleanly with exit code 0', async () => {
     const port = await freePort();
     const run = start({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: String(port) });
     try {
@@ -75,6 +77,11 @@ describe('npm start -- --http', () => {
       expect(run.stdout()).toContain(`http://localhost:${port}/interactions`);
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(await res.json()).toEqual({ status: 'ok', pack: 'atlanta-2017-runoff' });
+      // Reloading one replica's pack would make replicas answer differently: SIGHUP is refused,
+      // logged, and does not kill the process.
+      run.child.kill('SIGHUP');
+      await waitFor(() => run.stdout().includes('"event":"pack-reload-refused"'));
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       run.child.kill('SIGTERM');
       expect(await run.exit).toBe(0);
       expect(run.stdout()).toContain('"msg":"stopped"');

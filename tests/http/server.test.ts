@@ -94,6 +94,8 @@ describe('POST /interactions over HTTP', () => {
       shows: ['Keisha Lance Bottoms won', '759 votes'],
     },
     summary: { moderator: true, shows: [TEXT.summaryNotPinned, 'Pinned results summary', '50.41%'] },
+    // Replicas must serve the same pack, so HTTP mode refuses to reload one of them.
+    reload: { moderator: true, shows: [TEXT.reloadUnavailable] },
     help: { shows: ['/results', '/margin', '/ask'] },
   };
 
