@@ -23,7 +23,18 @@ import type { QaResult } from '../engine/types.ts';
 import { type EvalQuestion, evaluate, parseQuestionSet } from '../eval/questions.ts';
 import { runCli } from './run.ts';
 
-const SETS = ['dev', 'tune', 'tune2', 'blind'].map((s) => `tests/eval/questions.${s}.jsonl`);
+const SETS = [
+  'dev',
+  'tune',
+  'tune2',
+  'blind',
+  'blind2',
+  'blind3',
+  'blind4',
+  'blind5',
+  'blind6',
+  'blind7',
+].map((s) => `tests/eval/questions.${s}.jsonl`);
 const MIN_QUESTIONS = 10_000;
 
 interface Timing {

@@ -10,6 +10,11 @@ export const askMessage = {
   execute: ({ engine, targetMessage, invoker }) => {
     const text = targetMessage?.content ?? '';
     if (!text.trim()) return { reply: textReply(TEXT.contextMenuEmpty, true) };
-    return { reply: resultMessage(engine.answer(text), { question: text, askerId: invoker.id }) };
+    const result = engine.answer(text);
+    return {
+      reply: resultMessage(result, { question: text, askerId: invoker.id }),
+      question: text,
+      ...(result.kind === 'abstention' ? { declined: { question: text, result } } : {}),
+    };
   },
 } satisfies Command;

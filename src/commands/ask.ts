@@ -19,6 +19,11 @@ export const ask = {
   },
   execute: ({ engine, options, invoker }) => {
     const question = String(options.get('question') ?? '');
-    return { reply: resultMessage(engine.answer(question), { question, askerId: invoker.id }) };
+    const result = engine.answer(question);
+    return {
+      reply: resultMessage(result, { question, askerId: invoker.id }),
+      question,
+      ...(result.kind === 'abstention' ? { declined: { question, result } } : {}),
+    };
   },
 } satisfies Command;

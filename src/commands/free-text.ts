@@ -6,6 +6,7 @@
 import type { QaEngine } from '../engine/index.ts';
 import { answerMessage, resultMessage } from '../replies/answer.ts';
 import type { BotMessage } from '../replies/message.ts';
+import type { DeclinedQuestion } from './types.ts';
 
 export type FreeTextMode = 'mention' | 'dm' | 'qa-channel';
 
@@ -17,6 +18,8 @@ export interface FreeTextReply {
   /** The fact answered, for the "same answer twice in a row" cooldown; null for abstentions. */
   readonly factId: string | null;
   readonly answered: boolean;
+  /** The abstention, when the bot declined a question asked of it directly (for the unanswered log). */
+  readonly declined?: DeclinedQuestion;
 }
 
 /** The reply to a chat message, or null when the bot should stay silent. */
@@ -38,5 +41,6 @@ export function answerFreeText(
     message: resultMessage(result, { askerId: opts.askerId }),
     factId: result.kind === 'answer' ? result.factId : null,
     answered: result.kind === 'answer',
+    ...(result.kind === 'abstention' ? { declined: { question: text, result } } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { margin } from './margin.ts';
 import { platform } from './platform.ts';
 import { poll } from './poll.ts';
 import { recount } from './recount.ts';
+import { reload } from './reload.ts';
 import { results } from './results.ts';
 import { source } from './source.ts';
 import { summary } from './summary.ts';
@@ -37,6 +38,7 @@ export const COMMAND_FILES: readonly (readonly [file: string, command: Command])
   ['source.ts', source],
   ['ask.ts', ask],
   ['summary.ts', summary],
+  ['reload.ts', reload],
   ['help.ts', help],
   ['ask-message.ts', askMessage],
 ];

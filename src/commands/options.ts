@@ -4,6 +4,7 @@
  * outdated request gets a clear message instead of reaching a command.
  */
 import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { echoUserText } from '../replies/sanitize.ts';
 import { unknownOption } from '../replies/strings.ts';
 import { type CommandDefinition, type OptionValue, UserError } from './types.ts';
 
@@ -24,13 +25,35 @@ function definedOptions(def: CommandDefinition): readonly APIApplicationCommandO
 
 function coerce(opt: APIApplicationCommandOption, value: unknown, command: string): OptionValue {
   switch (opt.type) {
-    case ApplicationCommandOptionType.String:
+    case ApplicationCommandOptionType.String: {
       if (typeof value !== 'string') throw new UserError(`/${command}: "${opt.name}" must be text.`);
-      return value.slice(0, MAX_OPTION_LENGTH);
+      // Discord enforces these for its own clients; a forged request is held to them here.
+      const max = Math.min(opt.max_length ?? MAX_OPTION_LENGTH, MAX_OPTION_LENGTH);
+      if (value.length > max)
+        throw new UserError(`/${command}: "${opt.name}" can be at most ${max} characters.`);
+      if (opt.min_length !== undefined && value.length < opt.min_length) {
+        throw new UserError(`/${command}: "${opt.name}" needs at least ${opt.min_length} characters.`);
+      }
+      if (opt.choices && !opt.choices.some((c) => c.value === value)) {
+        throw new UserError(
+          `/${command}: "${echoUserText(value, 50)}" is not one of the choices for "${opt.name}".`,
+        );
+      }
+      return value;
+    }
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number:
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw new UserError(`/${command}: "${opt.name}" must be a number.`);
+      }
+      if (opt.type === ApplicationCommandOptionType.Integer && !Number.isInteger(value)) {
+        throw new UserError(`/${command}: "${opt.name}" must be a whole number.`);
+      }
+      if (
+        (opt.min_value !== undefined && value < opt.min_value) ||
+        (opt.max_value !== undefined && value > opt.max_value)
+      ) {
+        throw new UserError(`/${command}: "${opt.name}" is out of range.`);
       }
       return value;
     case ApplicationCommandOptionType.Boolean:

@@ -8,6 +8,9 @@ import type { Entity, KnowledgeBase } from '../data/knowledge.ts';
 import { foldText } from '../engine/normalise.ts';
 import { DISCORD_LIMITS } from '../replies/limits.ts';
 
+/** fuse.js scores above this are not a misspelling of the name. */
+export const NAME_MAX_SCORE = 0.3;
+
 /** fuse.js options for names, in one frozen place. */
 export const NAME_FUSE_OPTIONS = Object.freeze({
   includeScore: true,
@@ -89,7 +92,12 @@ export function rankEntities(
   for (const e of pool) if (e.id === q || e.name.toLowerCase() === q || e.aliases.includes(q)) add(e);
   for (const e of pool)
     if (e.name.toLowerCase().startsWith(q) || e.aliases.some((a) => a.startsWith(q))) add(e);
-  if (!done()) for (const hit of aliasIndex(kb, pool).search(q.slice(0, 64))) add(hit.item.entity);
+  if (!done()) {
+    // Real typos of names score well under this; unrelated words ("mayor", "obama") score above it.
+    for (const hit of aliasIndex(kb, pool).search(q.slice(0, 64))) {
+      if ((hit.score ?? 1) <= NAME_MAX_SCORE) add(hit.item.entity);
+    }
+  }
   return out.slice(0, limit);
 }
 
@@ -100,7 +108,10 @@ export function resolveEntity(
   accept: (e: Entity) => boolean,
 ): Entity | undefined {
   if (!clean(input)) return undefined;
-  return rankEntities(kb, input, accept, 1)[0];
+  // Rank against everyone, then check: a name that means someone else ("AJC", "Emory") must not
+  // fall through to the closest accepted entity (a weak fuzzy match such as Bottoms or Norwood).
+  const best = rankEntities(kb, input, everyone, 1)[0];
+  return best && accept(best) ? best : undefined;
 }
 
 /** Autocomplete choices (name shown, entity id as value), at most 25. */
@@ -115,5 +126,6 @@ export function entityChoices(
   }));
 }
 
+const everyone = () => true;
 export const isCandidate = (e: Entity) => e.kind === 'candidate';
 export const isProfiled = (kb: KnowledgeBase) => (e: Entity) => kb.factById.has(`profile-${e.id}`);

@@ -8,7 +8,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { QaEngine } from '../engine/index.ts';
+import type { Abstention, QaEngine } from '../engine/index.ts';
 import type { BotMessage } from '../replies/message.ts';
 
 export type OptionValue = string | number | boolean;
@@ -48,9 +48,19 @@ export type CommandEffect =
   /** Reload the knowledge pack from disk. */
   | { readonly kind: 'reload-pack' };
 
+/** A question the bot declined, for the unanswered-questions log. */
+export interface DeclinedQuestion {
+  readonly question: string;
+  readonly result: Abstention;
+}
+
 export interface CommandOutcome {
   readonly reply: BotMessage;
   readonly effect?: CommandEffect;
+  /** Set when the command declined a free-text question (the front door logs it). */
+  readonly declined?: DeclinedQuestion;
+  /** The question a command answered, so a front door that cannot deliver the reply can log it. */
+  readonly question?: string;
 }
 
 export type CommandDefinition =

@@ -70,19 +70,23 @@ export function createConsoleSession(
 
   return {
     handleLine(line: string): string | null {
-      const input = parseConsoleInput(line);
-      const engine = engines.current();
+      const input = parseConsoleInput(line, (name) => {
+        const data = findCommand(name)?.data;
+        return data && 'options' in data ? new Set((data.options ?? []).map((o) => o.name)) : undefined;
+      });
+      // Read inside each guard: a holder that fails is reported like any other failure.
+      const engine = () => engines.current();
       switch (input.kind) {
         case 'empty':
           return '';
         case 'button': {
           const b = buttons[input.index - 1];
           if (!b) return `There is no button ${input.index} on the last reply.`;
-          return guarded(() => handleButton({ engine, customId: b.customId, invoker: LOCAL_USER }));
+          return guarded(() => handleButton({ engine: engine(), customId: b.customId, invoker: LOCAL_USER }));
         }
         case 'question':
           return guarded(() => {
-            const result = engine.answer(input.text);
+            const result = engine().answer(input.text);
             if (result.kind === 'abstention') unanswered.record(input.text, result, 'console');
             return { reply: resultMessage(result, { askerId: LOCAL_USER.id }) };
           });
@@ -99,7 +103,7 @@ export function createConsoleSession(
                 ? [{ name: first.name, value: input.rest }]
                 : input.options;
             return command.execute({
-              engine,
+              engine: engine(),
               options: readOptions(command.data, options),
               invoker: LOCAL_USER,
               channelId: 'console',

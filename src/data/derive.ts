@@ -192,6 +192,7 @@ export function templateValues(f: Figures, d: Derived, nameOf: (id: string) => s
     put(`change.${c}`, formatFigure(change.value, change.decimals));
   }
   put('precedent.yearsBefore', d.runoff.date.year - f.precedent.year);
+  for (const [c, s] of Object.entries(f.runoff.shares)) put(`runoff.majority.${c}`, s > 50 ? 'Yes' : 'No');
   put('endorsementDate.daysBeforeRunoff', daysBetween(d.endorsementDate, d.runoff.date));
   return v;
 }

@@ -1,7 +1,7 @@
 /** The article's events in date order, built from the pack's figures (each with its sentence). */
 
 import type { Fact, KnowledgeBase, Quote } from './knowledge.ts';
-import { apLongDate, apShortDate, type CalendarDate } from './text.ts';
+import { apLongDate, type CalendarDate } from './text.ts';
 
 export interface TimelineEvent {
   /** For sorting: year, month, day, and minutes into the day when known. */
@@ -71,7 +71,7 @@ export function buildTimeline(kb: KnowledgeBase): TimelineEvent[] {
     },
     {
       sortKey: key(d.runoff.countDate, 40),
-      when: `${f.runoff.countedAsOf.time} ${f.runoff.countedAsOf.weekday}, ${apShortDate(d.runoff.countDate)}`,
+      when: `${f.runoff.countedAsOf.time} ${f.runoff.countedAsOf.weekday}, ${apLongDate(d.runoff.countDate)}`,
       what: `Count as of this time: Bottoms ${v('runoff.shares.bottoms')}%, Norwood ${v('runoff.shares.norwood')}%, ${v('runoff.marginVotes')} votes apart. Bottoms claims victory; Norwood calls for a recount; Reed introduces Bottoms as his successor.`,
       quote: firstQuote(kb, 'winner'),
     },
@@ -83,7 +83,7 @@ export function buildTimeline(kb: KnowledgeBase): TimelineEvent[] {
     },
     {
       sortKey: key(d.correctionDate, 23 * 60 + 34),
-      when: `${f.correction.time} ${apShortDate(d.correctionDate)}`,
+      when: `${f.correction.time} ${apLongDate(d.correctionDate)}`,
       what: 'The article is corrected: an earlier version repeated the word "dreams" in Bottoms\' quote.',
       quote: firstQuote(kb, 'correction'),
     },

@@ -5,26 +5,26 @@
  * data between them and Discord, and makes sure no failure escapes a handler.
  */
 import { RESTEvents } from '@discordjs/rest';
-import {
-  type APIInteraction,
-  type APIInteractionResponse,
-  type Client,
-  Events,
-  GatewayDispatchEvents,
-  InteractionResponseType,
-  InteractionType,
-  type Message,
-} from 'discord.js';
+import { type APIInteraction, type Client, Events, GatewayDispatchEvents, type Message } from 'discord.js';
 import type { FreeTextMode } from '../commands/free-text.ts';
+import type { DeclinedQuestion } from '../commands/types.ts';
 import { type Config, ConfigError } from '../config.ts';
 import type { EngineHolder } from '../engine/holder.ts';
 import { effectTarget, initialResponse, runEffect, sendInitialResponse } from '../interactions/effects.ts';
-import { type RoutedInteraction, routeInteraction, UnsupportedInteraction } from '../interactions/router.ts';
+import {
+  failureResponse,
+  type RoutedInteraction,
+  routeInteraction,
+  UnsupportedInteraction,
+} from '../interactions/router.ts';
 import type { Logger } from '../log.ts';
-import { EPHEMERAL } from '../replies/limits.ts';
+import { noUnansweredLog, type UnansweredLog } from '../ops/unanswered.ts';
 import { type BotMessage, finalizeMessage } from '../replies/message.ts';
+import { truncate } from '../replies/sanitize.ts';
 import { TEXT } from '../replies/strings.ts';
+import { isDiscordTrouble, respondFailure } from './api-errors.ts';
 import { type ClientTuning, createClient } from './client.ts';
+import { explainLoginError } from './explain.ts';
 import {
   AnswerCooldown,
   type FreeTextPlan,
@@ -44,6 +44,8 @@ export interface GatewayBotOptions {
   readonly tuning?: ClientTuning;
   /** The clock of the repeat cooldown (tests). */
   readonly now?: () => number;
+  /** Where declined questions are kept for moderators (`npm run unanswered`). */
+  readonly unanswered?: UnansweredLog;
   /**
    * Called when the handler of an event has finished, reply sent or not (the load bench counts
    * handled events with it). Must not throw; an exception is ignored.
@@ -72,52 +74,12 @@ export interface GatewayBot {
 /** How long `stop()` waits for handlers already running. */
 const DRAIN_MS = 5_000;
 
-/** Network failures that mean Discord's API could not be reached at all. */
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'ECONNRESET',
-  'EHOSTUNREACH',
-]);
+/** How much of a question a log line about an undelivered answer keeps. */
+const LOGGED_QUESTION_CHARS = 500;
 
-/** The `code` of an error or of its `cause` (fetch wraps socket errors), as a string. */
-function errorCode(err: unknown): string {
-  if (typeof err !== 'object' || err === null) return '';
-  if ('code' in err && err.code !== undefined) return String(err.code);
-  return 'cause' in err ? errorCode(err.cause) : '';
-}
-
-/**
- * The line to show for a login failure with a known cause (a refused token, a privileged intent
- * that is not turned on, an API base that cannot be reached), or undefined for anything else.
- * Never includes the token.
- */
-export function explainLoginError(err: unknown, apiBase = 'https://discord.com/api'): string | undefined {
-  const code = errorCode(err);
-  const message = err instanceof Error ? err.message : '';
-  if (code === 'TokenInvalid' || message === 'Authentication failed') {
-    return 'Discord refused DISCORD_TOKEN (401 Unauthorized). Copy the token again from the Developer Portal (your application → Bot → Reset Token) into .env.';
-  }
-  if (message === 'Used disallowed intents') {
-    return 'Discord refused the Message Content intent, which QA_CHANNEL_IDS needs. Turn on "Message Content Intent" in the Developer Portal (your application → Bot), or leave QA_CHANNEL_IDS empty.';
-  }
-  if (UNREACHABLE.has(code)) {
-    return `Could not reach Discord's API at ${apiBase} (${code}). Check the network connection, or DISCORD_API_BASE.`;
-  }
-  return undefined;
-}
-
-/** The response to an interaction the router failed on: no choices, or a private apology. */
-function genericFailure(interaction: APIInteraction): APIInteractionResponse {
-  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
-  }
-  return {
-    type: InteractionResponseType.ChannelMessageWithSource,
-    data: finalizeMessage({ content: TEXT.genericError, flags: EPHEMERAL }),
-  };
+/** A question as a log line keeps it: whitespace flattened, bounded. */
+function loggedQuestion(text: string): string {
+  return truncate(text.replace(/\s+/g, ' ').trim(), LOGGED_QUESTION_CHARS);
 }
 
 /** The facts the free-text planner reads from a discord.js message. */
@@ -139,6 +101,7 @@ function incomingOf(message: Message): IncomingMessage {
  */
 export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayBot> {
   const { config, engines, logger } = opts;
+  const unanswered = opts.unanswered ?? noUnansweredLog;
   const now = opts.now ?? Date.now;
   const token = config.DISCORD_TOKEN;
   if (!token) throw new ConfigError('Configuration error: DISCORD_TOKEN is required to connect to Discord.');
@@ -176,19 +139,19 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
         return;
       }
       logger.error({ err, event: 'route-failed' }, 'routing an interaction failed');
-      routed = { response: genericFailure(interaction), summary: { kind: 'unknown', name: '' } };
+      routed = { response: failureResponse(interaction), summary: { kind: 'unknown', name: '' } };
     }
     if (routed.error) logger.error({ err: routed.error, event: 'command-failed', ...routed.summary });
     try {
       await sendInitialResponse(client.rest, interaction, initialResponse(routed));
     } catch (err) {
-      // Too late (10062), already answered (40060), or Discord is down: nothing more can be said.
-      logger.warn({ err, event: 'respond-failed', ...routed.summary }, 'could not answer an interaction');
+      logRespondFailure(err, routed);
       return;
     }
     // Autocomplete fires on every keystroke: log it only when debugging.
     const level = routed.summary.kind === 'autocomplete' ? 'debug' : 'info';
     logger[level]({ event: 'interaction', ...routed.summary, ms: now() - started });
+    if (routed.declined) recordUnanswered(routed.declined);
     if (routed.effect) {
       const context = {
         rest: client.rest,
@@ -200,21 +163,47 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
     }
   }
 
+  /**
+   * Nothing more can be sent for an interaction whose initial response failed, so the question is
+   * logged with the failure. Already answered (40060: a retry after a slow answer, the user saw one)
+   * and too late (10062) are warnings; Discord's trouble or a refused payload is an error.
+   */
+  function logRespondFailure(err: unknown, routed: RoutedInteraction): void {
+    const failure = respondFailure(err);
+    const question = routed.question === undefined ? {} : { question: loggedQuestion(routed.question) };
+    const fields = { err, event: 'respond-failed', failure, ...routed.summary, ...question };
+    if (failure === 'expired' || failure === 'already-acknowledged') {
+      logger.warn(fields, 'could not answer an interaction');
+      return;
+    }
+    logger.error(fields, 'an answer could not be delivered');
+  }
+
+  /** Keeps a declined question for moderators; a failing log never breaks a handler. */
+  function recordUnanswered(declined: DeclinedQuestion): void {
+    try {
+      unanswered.record(declined.question, declined.result, 'gateway');
+    } catch (err) {
+      logger.warn({ err, event: 'unanswered-log-failed' }, 'could not record an unanswered question');
+    }
+  }
+
   async function onMessage(message: Message): Promise<void> {
     if (message.system || !client.user) return;
     const at = now();
     const incoming = incomingOf(message);
-    const context = {
-      engine: engines.current(),
-      botUserId: client.user.id,
-      qaChannelIds: config.QA_CHANNEL_IDS,
-      cooldown,
-      now: at,
-    };
-    const mode = messageMode(incoming, context);
+    const botUser = client.user.id;
+    const mode = messageMode(incoming, { botUserId: botUser, qaChannelIds: config.QA_CHANNEL_IDS });
     if (mode === null) return;
     let plan: FreeTextPlan;
     try {
+      const context = {
+        engine: engines.current(),
+        botUserId: botUser,
+        qaChannelIds: config.QA_CHANNEL_IDS,
+        cooldown,
+        now: at,
+      };
       plan = planFreeText(incoming, context);
     } catch (err) {
       logger.error({ err, event: 'free-text-failed', mode }, 'answering a message failed');
@@ -231,6 +220,7 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
     if (!sent) return;
     if (plan.kind === 'reply') {
       cooldown.record(message.channelId, plan.factId, sent.id, at);
+      if (plan.declined) recordUnanswered(plan.declined);
       logger.info({ event: 'free-text', mode: plan.mode, answered: plan.answered, factId: plan.factId });
     } else {
       logger.info({ event: 'free-text-repeat', mode: plan.mode });
@@ -238,9 +228,11 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
   }
 
   /**
-   * Replies to a message; a refusal (no permission to send, the message gone) is logged, not thrown.
-   * When the channel already has its share of replies waiting to be posted, the reply is dropped
-   * instead of queued (see ReplyGate).
+   * Replies to a message. A refusal (no permission to send, the message gone) is logged as a
+   * warning. When Discord itself failed (a 5xx after the retries, a timeout), the answer is lost:
+   * the question is logged, and someone who asked the bot directly is told, in one short reply, to
+   * try again (a Q&A channel is left alone, as on any failure). When the channel already has its
+   * share of replies waiting to be posted, the reply is dropped instead of queued (see ReplyGate).
    */
   async function send(message: Message, reply: BotMessage, mode: FreeTextMode): Promise<Message | undefined> {
     const channelId = message.channelId;
@@ -251,7 +243,21 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
     try {
       return await message.reply(replyPayload(reply));
     } catch (err) {
-      logger.warn({ err, event: 'reply-failed', channelId }, 'could not reply to a message');
+      const where = { event: 'reply-failed', channelId };
+      if (!isDiscordTrouble(err)) {
+        logger.warn({ err, ...where }, 'could not reply to a message');
+        return undefined;
+      }
+      logger.error(
+        { err, ...where, question: loggedQuestion(message.content) },
+        'an answer could not be delivered',
+      );
+      if (mode === 'qa-channel') return undefined;
+      try {
+        await message.reply(replyPayload(finalizeMessage({ content: TEXT.discordTrouble })));
+      } catch (again) {
+        logger.warn({ err: again, ...where }, 'could not tell the asker either');
+      }
       return undefined;
     } finally {
       replies.release(channelId);

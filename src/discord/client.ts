@@ -9,6 +9,13 @@ import { Agent } from 'undici';
 import type { Config } from '../config.ts';
 
 /**
+
+ * REST settings in production: a request is abandoned after 15 s, and one that timed out or got a
+ * 5xx is tried again up to 3 times (so one failure from Discord is never seen by a user).
+ */
+export const REST_DEFAULTS = Object.freeze({ timeoutMs: 15_000, retries: 3 });
+
+/**
  * How many connections the bot keeps open to Discord's API at most. Left unbounded (undici's
  * default), a burst of interactions opens a connection per concurrent callback and keeps every
  * client object afterwards: the load bench's bursts left ~2,000 of them and 10 MB more heap, and
@@ -17,7 +24,10 @@ import type { Config } from '../config.ts';
  */
 export const REST_CONNECTIONS = 64;
 
-/** Knobs tests turn; production uses @discordjs/rest's defaults. */
+/**
+ * Knobs tests turn; production uses {@link REST_DEFAULTS}, {@link REST_CONNECTIONS} and
+ * discord.js's identify throttle.
+ */
 export interface ClientTuning {
   /** Abort a REST request after this many ms (default 15 000). */
   readonly restTimeoutMs?: number;
@@ -25,6 +35,11 @@ export interface ClientTuning {
   readonly restRetries?: number;
   /** Connections to the API at most (default {@link REST_CONNECTIONS}). */
   readonly restConnections?: number;
+  /**
+   * Replaces the identify throttle, which waits about 5 s before identifying again after an
+   * invalid session (Discord's limit). Tests of re-identifying pass one that does not wait.
+   */
+  readonly buildIdentifyThrottler?: NonNullable<ClientOptions['ws']>['buildIdentifyThrottler'];
 }
 
 /**
@@ -89,9 +104,12 @@ export function clientOptions(
     rest: {
       api: config.DISCORD_API_BASE,
       agent: new Agent({ connections: tuning.restConnections ?? REST_CONNECTIONS }),
-      ...(tuning.restTimeoutMs !== undefined ? { timeout: tuning.restTimeoutMs } : {}),
-      ...(tuning.restRetries !== undefined ? { retries: tuning.restRetries } : {}),
+      timeout: tuning.restTimeoutMs ?? REST_DEFAULTS.timeoutMs,
+      retries: tuning.restRetries ?? REST_DEFAULTS.retries,
     },
+    ...(tuning.buildIdentifyThrottler
+      ? { ws: { buildIdentifyThrottler: tuning.buildIdentifyThrottler } }
+      : {}),
   };
 }
 

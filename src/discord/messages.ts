@@ -5,6 +5,7 @@
  * discord.js objects; tests feed them directly.
  */
 import { answerFreeText, type FreeTextMode } from '../commands/free-text.ts';
+import type { DeclinedQuestion } from '../commands/types.ts';
 import type { QaEngine } from '../engine/index.ts';
 import { type BotMessage, finalizeMessage } from '../replies/message.ts';
 import { answeredAbove } from '../replies/strings.ts';
@@ -207,6 +208,7 @@ export type FreeTextPlan =
       readonly message: BotMessage;
       readonly factId: string | null;
       readonly answered: boolean;
+      readonly declined?: DeclinedQuestion;
     }
   /** The same answer was just posted: point to it instead of posting it again. */
   | { readonly kind: 'point'; readonly mode: FreeTextMode; readonly message: BotMessage };
@@ -237,5 +239,12 @@ export function planFreeText(msg: IncomingMessage, ctx: FreeTextContext): FreeTe
     const link = messageLink(msg.guildId, msg.channelId, decision.previousMessageId);
     return { kind: 'point', mode, message: finalizeMessage({ content: answeredAbove(link) }) };
   }
-  return { kind: 'reply', mode, message: reply.message, factId: reply.factId, answered: reply.answered };
+  return {
+    kind: 'reply',
+    mode,
+    message: reply.message,
+    factId: reply.factId,
+    answered: reply.answered,
+    ...(reply.declined ? { declined: reply.declined } : {}),
+  };
 }

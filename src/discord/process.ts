@@ -1,9 +1,11 @@
 /**
  * Process-level safety for the long-running bot: a promise rejected without a handler is logged
  * and the bot keeps serving; SIGTERM and SIGINT stop it cleanly (finish what is in hand, disconnect,
- * exit 0). An uncaught exception is logged and exits 1, since the process state is unknown after
+ * exit 0); SIGHUP reloads the knowledge pack (a broken pack is refused and the old one keeps
+ * serving). An uncaught exception is logged and exits 1, since the process state is unknown after
  * one; a supervisor restarts it.
  */
+import type { EngineHolder } from '../engine/holder.ts';
 import type { Logger } from '../log.ts';
 
 /** The part of `process` the handlers attach to (tests pass an EventEmitter). */
@@ -13,10 +15,12 @@ export type ProcessEvents = Pick<NodeJS.EventEmitter, 'on' | 'off'>;
 export function installProcessHandlers(opts: {
   readonly logger: Logger;
   readonly stop: () => Promise<void>;
+  /** Reloaded on SIGHUP; without it SIGHUP is logged and ignored (it no longer kills the process). */
+  readonly engines?: Pick<EngineHolder, 'reload' | 'current'>;
   readonly exit?: (code: number) => void;
   readonly target?: ProcessEvents;
 }): () => void {
-  const { logger, stop } = opts;
+  const { logger, stop, engines } = opts;
   const exit = opts.exit ?? ((code: number) => process.exit(code));
   const target = opts.target ?? process;
   let stopping = false;
@@ -40,15 +44,33 @@ export function installProcessHandlers(opts: {
       },
     );
   };
+  const onHangup = () => {
+    if (!engines) {
+      logger.warn({ event: 'pack-reload-refused', signal: 'SIGHUP' }, 'reloading is not available here');
+      return;
+    }
+    const result = engines.reload();
+    if (result.ok) {
+      const kb = engines.current().kb;
+      logger.info({ event: 'pack-reloaded', signal: 'SIGHUP', pack: kb.id, facts: kb.facts.length });
+    } else {
+      logger.warn(
+        { event: 'pack-reload-refused', signal: 'SIGHUP', error: result.error },
+        'the new knowledge pack is invalid; still serving the previous one',
+      );
+    }
+  };
 
   target.on('unhandledRejection', onRejection);
   target.on('uncaughtException', onException);
   target.on('SIGTERM', onSignal);
   target.on('SIGINT', onSignal);
+  target.on('SIGHUP', onHangup);
   return () => {
     target.off('unhandledRejection', onRejection);
     target.off('uncaughtException', onException);
     target.off('SIGTERM', onSignal);
     target.off('SIGINT', onSignal);
+    target.off('SIGHUP', onHangup);
   };
 }

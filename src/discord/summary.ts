@@ -8,16 +8,9 @@ import { type APIMessage, type RESTGetAPIChannelPinsResult, Routes } from 'disco
 import { SUMMARY_MARKER } from '../commands/summary.ts';
 import type { BotMessage } from '../replies/message.ts';
 import { TEXT } from '../replies/strings.ts';
-import { hasDiscordCode } from './api-errors.ts';
+import { DISCORD_CODES, hasDiscordCode } from './api-errors.ts';
 
 export type SummaryOutcome = 'pinned' | 'updated' | 'missing-permission' | 'pin-limit';
-
-/** Discord error codes this flow explains to the user. */
-export const DISCORD_ERRORS = Object.freeze({
-  missingPermissions: 50013,
-  missingAccess: 50001,
-  pinLimit: 30003,
-});
 
 function isSummaryBy(message: APIMessage, botUserId: string): boolean {
   return (
@@ -35,6 +28,25 @@ async function pinnedMessages(rest: REST, channelId: string): Promise<APIMessage
   return (data.items ?? []).map((i) => i.message);
 }
 
+/**
+ * Edits the pinned summary; false when it was deleted since the pins were read (10008), so a new one
+ * is posted instead.
+ */
+async function editIfPresent(
+  rest: REST,
+  channelId: string,
+  messageId: string,
+  message: BotMessage,
+): Promise<boolean> {
+  try {
+    await rest.patch(Routes.channelMessage(channelId, messageId), { body: message });
+    return true;
+  } catch (err) {
+    if (hasDiscordCode(err, DISCORD_CODES.unknownMessage)) return false;
+    throw err;
+  }
+}
+
 /** Posts and pins (or edits) the summary. Permission and pin-limit refusals become outcomes. */
 export async function pinSummary(
   rest: REST,
@@ -43,20 +55,17 @@ export async function pinSummary(
   const { channelId, botUserId, message } = opts;
   try {
     const existing = (await pinnedMessages(rest, channelId)).find((m) => isSummaryBy(m, botUserId));
-    if (existing) {
-      await rest.patch(Routes.channelMessage(channelId, existing.id), { body: message });
-      return 'updated';
-    }
+    if (existing && (await editIfPresent(rest, channelId, existing.id, message))) return 'updated';
     const posted = (await rest.post(Routes.channelMessages(channelId), { body: message })) as APIMessage;
     try {
       await rest.put(Routes.channelMessagesPin(channelId, posted.id));
     } catch (err) {
-      if (hasDiscordCode(err, DISCORD_ERRORS.pinLimit)) return 'pin-limit';
+      if (hasDiscordCode(err, DISCORD_CODES.pinLimit)) return 'pin-limit';
       throw err;
     }
     return 'pinned';
   } catch (err) {
-    if (hasDiscordCode(err, DISCORD_ERRORS.missingPermissions, DISCORD_ERRORS.missingAccess)) {
+    if (hasDiscordCode(err, DISCORD_CODES.missingPermissions, DISCORD_CODES.missingAccess)) {
       return 'missing-permission';
     }
     throw err;

@@ -32,6 +32,8 @@ export interface MatcherIndex {
   /** Weight of an entity when a fact is about it: rarer entities say more (an IDF). */
   readonly entityWeight: ReadonlyMap<string, number>;
   readonly articleStems: ReadonlySet<string>;
+  /** Stems of each fact's quoted sentences: a strict fact tolerates the words of its own quotes. */
+  readonly quoteStems: ReadonlyMap<string, ReadonlySet<string>>;
   readonly articleNumbers: ReadonlySet<string>;
 }
 
@@ -100,13 +102,18 @@ export function buildIndex(kb: KnowledgeBase): MatcherIndex {
   return {
     kb,
     trie,
-    corrector: createCorrector(vocabulary, english),
+    // Corrections aim at the words of terms and names ("limts" in "term limts") and at function words
+    // ("peole" is "people", then ignored).
+    corrector: createCorrector([...vocabulary, ...STOPWORDS], english),
     termKind,
     termPenalty,
     demanding,
     english,
     entityWeight,
     articleStems: new Set(articleTokens.filter((t) => !/^\d/.test(t)).map(stemOf)),
+    quoteStems: new Map(
+      kb.facts.map((f) => [f.id, new Set(f.quotes.flatMap((q) => tokenise(foldText(q.text)).map(stemOf)))]),
+    ),
     articleNumbers: new Set(articleTokens.filter((t) => /^\d/.test(t))),
   };
 }

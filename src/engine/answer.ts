@@ -9,8 +9,8 @@
  * the engine abstains and suggests the closest questions it can answer: it never guesses.
  */
 import type { Fact } from '../data/knowledge.ts';
-import { analyse, type MatcherIndex, type Span } from './analyse.ts';
-import { normaliseQuestion } from './normalise.ts';
+import { analyse, type MatcherIndex, type Span, stemOf } from './analyse.ts';
+import { MAX_QUESTION_CHARS, normaliseQuestion } from './normalise.ts';
 import type { Abstention, AbstentionReason, Answer, QaResult, Suggestion } from './types.ts';
 import { LEADING_FILLERS } from './words.ts';
 
@@ -26,6 +26,8 @@ export const SCORING = Object.freeze({
   mentionWeight: 0.3,
   /** Scale applied to terms that came from a typo correction. */
   correctedScale: 0.85,
+  /** Taken from a fact about both candidates for each one the question does not name. */
+  focusPenalty: 0.2,
   /** Penalties for spans a fact does not explain. */
   penalty: {
     question: 0.15,
@@ -87,6 +89,7 @@ function scoreFact(
   present: ReadonlySet<string>,
   lead: string | undefined,
   target: Span | undefined,
+  alternatives: ReadonlySet<string>,
 ): Scored | null {
   for (const group of fact.need) if (!group.some((t) => present.has(t))) return null;
   // "How many ...", "When ...", "Why ..." want a count, a time, a reason: only facts that give one.
@@ -118,8 +121,11 @@ function scoreFact(
       }
     }
     if (bestTerm === undefined) {
+      // "Bottoms or Norwood?": the name the answer is not about is one of the options, not a mismatch.
+      if (span.terms.some((t) => alternatives.has(t))) continue;
       if (span === target) unexplained += SCORING.penalty.target;
-      if (fact.strict && span.kind !== 'known-number' && span.kind !== 'article-word') {
+      const ownWord = span.kind === 'article-word' && index.quoteStems.get(fact.id)?.has(stemOf(span.text));
+      if (fact.strict && span.kind !== 'known-number' && !ownWord) {
         // A strict fact (a profile, a platform) answers "who is X", not "who is X's husband".
         const kinds = span.terms.map((t) => index.termKind.get(t));
         if (!kinds.some((k) => k === 'question' || k === 'generic')) return null;
@@ -132,15 +138,14 @@ function scoreFact(
     counted.add(bestTerm);
     explained += span.corrected ? best * SCORING.correctedScale : best;
   }
-  // Naming a candidate the fact is not about, alongside one it is, is usually a comparison; naming
-  // only others is a different question. Facts about several entities lose a little focus when the
-  // question names just some of them.
+  // A fact about both candidates loses a little focus when the question names only one of them, so
+  // "what did Norwood get" prefers Norwood's share to the two-candidate results.
   const named = [...present].filter((t) => index.termKind.get(t) === 'entity');
   if (named.length > 0) {
     const missing = fact.about.filter(
       (e) => !present.has(e) && index.kb.entities.get(e)?.kind === 'candidate',
     );
-    explained -= 0.2 * missing.length;
+    explained -= SCORING.focusPenalty * missing.length;
   }
   const score = explained - unexplained;
   const confidence = explained <= 0 ? 0 : explained / (explained + unexplained);
@@ -240,6 +245,19 @@ function targetSpan(
   return span;
 }
 
+const CHOICE_WORDS = new Set(['or', 'vs', 'versus']);
+
+/** Candidates offered as a choice ("who went to Emory, Bottoms or Norwood?"). */
+function alternativesOf(
+  index: MatcherIndex,
+  tokens: readonly string[],
+  spans: readonly Span[],
+): ReadonlySet<string> {
+  if (!tokens.some((t) => CHOICE_WORDS.has(t))) return new Set();
+  const named = spans.flatMap((s) => s.terms).filter((t) => index.kb.entities.get(t)?.kind === 'candidate');
+  return new Set(named.length >= 2 ? named : []);
+}
+
 /** How the engine read a question: its spans and every fact that could answer it, best first. */
 export interface Analysis {
   readonly spans: readonly Span[];
@@ -259,10 +277,11 @@ export function rankFacts(index: MatcherIndex, question: string): Analysis {
   }
   const lead = spans[0]?.terms.find((t) => index.demanding.has(t));
   const target = targetSpan(index, q.tokens, spans);
+  const alternatives = alternativesOf(index, q.tokens, spans);
   const ranked: Scored[] = [];
   if (spans.length > 0) {
     for (const fact of index.kb.facts) {
-      const s = scoreFact(index, fact, spans, present, lead, target);
+      const s = scoreFact(index, fact, spans, present, lead, target, alternatives);
       if (s) ranked.push(s);
     }
   }
@@ -270,8 +289,38 @@ export function rankFacts(index: MatcherIndex, question: string): Analysis {
   return { spans, present, ranked };
 }
 
+/** Most sentences of a long message tried on their own when the whole does not match. */
+const MAX_PARTS = 4;
+/** A sentence or clause: up to . ! ? , ; or a line break (a full stop inside a number stays). */
+const SENTENCE = /(?:[^.!?\n,;]|\.(?=\d))+[.!?,;]*/g;
+
+/**
+ * The sentences of a long message worth trying alone, questions first and the last one first:
+ * "I was reading about the runoff last night and I'm confused. So who won?"
+ */
+export function questionParts(text: string): string[] {
+  if (typeof text !== 'string' || text.length < 40) return [];
+  // The end of a long message is where its question usually is.
+  const tail = text.length > MAX_QUESTION_CHARS ? text.slice(-MAX_QUESTION_CHARS) : text;
+  const parts = (tail.match(SENTENCE) ?? []).map((p) => p.trim()).filter((p) => p.split(/\s+/).length >= 2);
+  if (parts.length < 2) return [];
+  const questions = parts.filter((p) => p.endsWith('?')).reverse();
+  const others = parts.filter((p) => !p.endsWith('?')).reverse();
+  return [...questions, ...others].slice(0, MAX_PARTS);
+}
+
 /** Answers a question from the knowledge pack, or abstains with suggestions. Never throws. */
 export function answerQuestion(index: MatcherIndex, question: string): QaResult {
+  const whole = answerOne(index, question);
+  if (whole.kind === 'answer' || whole.reason !== 'no-match') return whole;
+  for (const part of questionParts(question)) {
+    const r = answerOne(index, part);
+    if (r.kind === 'answer') return r;
+  }
+  return whole;
+}
+
+function answerOne(index: MatcherIndex, question: string): QaResult {
   const { spans, present, ranked } = rankFacts(index, question);
   if (spans.length === 0) {
     return abstain('empty', ABSTENTION_MESSAGES.empty, suggestionsFor(index, [], []));

@@ -50,6 +50,22 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[cols - 1] ?? max + 1;
 }
 
+/** Whether `b` is `a` with two adjacent letters swapped. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** How common the slip from `intended` to `typed` is: lower is commoner. */
+function slipRank(typed: string, intended: string): number {
+  if (intended.length === typed.length + 1) return 0;
+  if (isSwap(typed, intended)) return 1;
+  if (intended.length === typed.length - 1) return 2;
+  return 3;
+}
+
 /** Edits allowed for a token of this length. */
 export function allowedEdits(length: number): number {
   return length < 8 ? 1 : 2;
@@ -84,22 +100,45 @@ export interface Corrector {
 export function createCorrector(vocabulary: Iterable<string>, english: ReadonlySet<string>): Corrector {
   const words = [...new Set(vocabulary)].filter((w) => w.length >= 3);
   const known = new Set(words);
-  const fuse = new Fuse(words, WORD_FUSE_OPTIONS);
+  // One small index per first letter: a correction keeps the first letter (or swaps the first
+  // two), so only two buckets are ever searched.
+  const buckets = new Map<string, Fuse<string>>();
+  for (const letter of new Set(words.map((w) => w[0] ?? ''))) {
+    buckets.set(
+      letter,
+      new Fuse(
+        words.filter((w) => w[0] === letter),
+        WORD_FUSE_OPTIONS,
+      ),
+    );
+  }
   const memo = new Map<string, string | undefined>();
+
+  const candidates = (token: string) => {
+    const first = buckets.get(token[0] ?? '')?.search(token, { limit: 40 }) ?? [];
+    const swapped =
+      token[1] && token[1] !== token[0] ? (buckets.get(token[1])?.search(token, { limit: 10 }) ?? []) : [];
+    return [...first, ...swapped];
+  };
 
   const lookup = (token: string): string | undefined => {
     const short = token.length < 4;
     const max = allowedEdits(token.length);
     let best: string | undefined;
     let bestDistance = max + 1;
-    for (const hit of fuse.search(token, { limit: 8 })) {
+    for (const hit of candidates(token)) {
       const d = editDistance(token, hit.item, max);
       // Corrections keep the first letter ("recout" -> "recount", never "york" -> "work"), unless
       // the slip is the first two letters swapped ("oplls" -> "polls").
       const swapped = hit.item[0] === token[1] && hit.item[1] === token[0];
       if (hit.item[0] !== token[0] && !swapped) continue;
       if (short && (hit.item.length !== token.length + 1 || hit.item[0] !== token[0])) continue;
-      if (d < bestDistance) {
+      // Among equally close words prefer the commonest slips: a missing letter ("mayr" -> "mayor"),
+      // then two letters swapped ("agian" -> "again"), then an extra letter, then a wrong one.
+      const better =
+        d < bestDistance ||
+        (d === bestDistance && best !== undefined && slipRank(token, hit.item) < slipRank(token, best));
+      if (better) {
         best = hit.item;
         bestDistance = d;
       }

@@ -76,7 +76,8 @@ export function tokenise(folded: string): string[] {
     .replace(NEGATION, ' not')
     .replace(CLITIC, ' ')
     .replace(/%/g, ' percent ')
-    .replace(/&/g, ' and ');
+    .replace(/&/g, ' and ')
+    .replace(/#/g, ' number ');
   // "1,473" -> "1473"; "50.41" and "12:40" stay whole.
   return (expanded.match(TOKEN) ?? []).map((t) => (t.includes(',') ? t.replace(/,/g, '') : t));
 }

@@ -31,7 +31,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   list listed kinds kind types type sorts sort main key major keep keeps actually article's
   lady woman guy person folks became become becoming used next full line lines every item items everything stuff going
   kindly identify provide specify indicate give ms mrs mr dr
-  cousin sister brother aunt uncle grandma grandpa girlfriend boyfriend bf gf`.split(/\s+/),
+  cousin sister brother aunt uncle grandma grandpa girlfriend boyfriend bf gf
+  final prominent notable famous important influential well-known cannot toward towards something
+  per totally missed soooo sooo soo omgg read central core`.split(/\s+/),
 );
 
 /** Chat spellings and abbreviations, mapped to the word the lexicon knows. */
@@ -43,6 +45,16 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['whta', 'what'],
   ['hwo', 'how'],
   ['wen', 'when'],
+  ['smth', 'something'],
+  ['sth', 'something'],
+  ['pts', 'points'],
+  ['pt', 'points'],
+  ['cant', 'cannot'],
+  ['wont', 'will'],
+  ['didnt', 'did'],
+  ['doesnt', 'does'],
+  ['isnt', 'is'],
+  ['wasnt', 'was'],
   ['wher', 'where'],
   ['woh', 'who'],
   ['yr', 'year'],

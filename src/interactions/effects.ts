@@ -16,28 +16,34 @@ import {
   Routes,
 } from 'discord-api-types/v10';
 import type { CommandEffect } from '../commands/types.ts';
-import { hasDiscordCode } from '../discord/api-errors.ts';
+import { DISCORD_CODES, hasDiscordCode, isDiscordTrouble } from '../discord/api-errors.ts';
 import { pinSummary, summaryOutcomeText } from '../discord/summary.ts';
 import type { EngineHolder } from '../engine/holder.ts';
 import type { Logger } from '../log.ts';
 import { NO_MENTIONS } from '../replies/message.ts';
 import { truncate } from '../replies/sanitize.ts';
-import { TEXT } from '../replies/strings.ts';
+import { packReloaded, packReloadRefused, TEXT } from '../replies/strings.ts';
 import { invokerOf, type RoutedInteraction } from './router.ts';
-
-/** Discord's "Unknown Message": the message to delete is already gone, which is what was wanted. */
-const UNKNOWN_MESSAGE = 10008;
 
 /** How much of a question a feedback log line keeps. */
 const FEEDBACK_QUESTION_CHARS = 300;
 
 /**
- * The response to send first. Everything is answered at once, except the summary: posting and
- * pinning take several REST calls, so it is acknowledged with a private "thinking" response and
- * the outcome is edited in afterwards.
+ * Whether an effect's outcome is edited into a deferred response: the summary (posting and pinning
+ * take several REST calls, any of which may be slow) and a pack reload (reading and validating
+ * files). Everything else is answered at once.
+ */
+export function isDeferredEffect(effect: CommandEffect | undefined): boolean {
+  return effect?.kind === 'pin-summary' || effect?.kind === 'reload-pack';
+}
+
+/**
+ * The response to send first: the routed response, or for a deferred effect a private "thinking"
+ * response, sent within Discord's 3 s whatever the REST work after it costs; the outcome is edited
+ * in afterwards.
  */
 export function initialResponse(routed: RoutedInteraction): APIInteractionResponse {
-  if (routed.effect?.kind === 'pin-summary') {
+  if (isDeferredEffect(routed.effect)) {
     return {
       type: InteractionResponseType.DeferredChannelMessageWithSource,
       data: { flags: MessageFlags.Ephemeral },
@@ -55,7 +61,13 @@ export interface EffectContext {
   readonly botUserId: string;
 }
 
-/** Posts the interaction response (the callback route carries no bot token). */
+/**
+ * Posts the interaction response. The callback route carries no bot token (`auth: false`), so a 401
+ * on it cannot make @discordjs/rest drop the bot's token. It is sent as soon as the interaction is
+ * routed (milliseconds): work that may be slow is deferred instead (see {@link initialResponse}).
+ * If Discord is slow to answer the callback itself, the REST client waits up to its timeout and then
+ * retries; a retry Discord refuses as already acknowledged (40060) means the user saw the answer.
+ */
 export async function sendInitialResponse(
   rest: REST,
   interaction: Pick<APIInteraction, 'id' | 'token'>,
@@ -122,8 +134,76 @@ export function feedbackQuestion(message: AnsweredMessage | undefined): string |
 }
 
 /**
+ * Does an effect's work; returns what to tell the user in the private response (undefined: nothing
+ * to add). Refusals Discord explains (no permission, pin limit, the message already gone) and
+ * Discord's own trouble become that text; anything unexpected is thrown to {@link runEffect}.
+ */
+async function performEffect(
+  ctx: EffectContext,
+  target: EffectTarget,
+  effect: CommandEffect,
+): Promise<string | undefined> {
+  const { rest, logger } = ctx;
+  const { userId } = target;
+  switch (effect.kind) {
+    case 'pin-summary': {
+      const channelId = target.channelId;
+      if (!channelId) throw new Error('a /summary interaction without a channel');
+      try {
+        const outcome = await pinSummary(rest, {
+          channelId,
+          botUserId: ctx.botUserId,
+          message: effect.message,
+        });
+        logger.info({ event: 'summary', outcome, channelId, userId });
+        return summaryOutcomeText(outcome);
+      } catch (err) {
+        logger.error({ err, event: 'summary-failed', channelId, userId }, 'could not post the summary');
+        return isDiscordTrouble(err) ? TEXT.discordTrouble : TEXT.genericError;
+      }
+    }
+    case 'delete-message': {
+      const message = target.message;
+      if (!message) throw new Error('a delete button without a message');
+      try {
+        await rest.delete(Routes.channelMessage(message.channel_id, message.id));
+        logger.info({ event: 'deleted', channelId: message.channel_id, messageId: message.id, userId });
+        return undefined;
+      } catch (err) {
+        // Already gone, which is what was wanted.
+        if (hasDiscordCode(err, DISCORD_CODES.unknownMessage)) return undefined;
+        logger.warn({ err, event: 'delete-failed', messageId: message.id }, 'could not delete a message');
+        return isDiscordTrouble(err) ? TEXT.discordTrouble : TEXT.deleteFailed;
+      }
+    }
+    case 'feedback': {
+      const question = feedbackQuestion(target.message);
+      logger.info({
+        event: 'feedback',
+        helpful: effect.helpful,
+        factId: effect.factId,
+        userId,
+        ...(question ? { question } : {}),
+      });
+      return undefined;
+    }
+    case 'reload-pack': {
+      const result = ctx.engines.reload();
+      if (!result.ok) {
+        logger.warn({ event: 'pack-reload-refused', error: result.error, userId });
+        return packReloadRefused(result.error);
+      }
+      const kb = ctx.engines.current().kb;
+      logger.info({ event: 'pack-reloaded', pack: kb.id, facts: kb.facts.length, userId });
+      return packReloaded(kb.id, kb.facts.length);
+    }
+  }
+}
+
+/**
  * Runs an effect after the initial response was sent. Never throws: a failure is logged, and where
- * the user is waiting on it (the summary, a delete) the private response is edited to say so.
+ * the user is waiting on it (a deferred response, a delete) the private response is edited to say
+ * what happened. An edit Discord refuses (the response dismissed, Discord down) is logged.
  */
 export async function runEffect(
   ctx: EffectContext,
@@ -131,63 +211,21 @@ export async function runEffect(
   effect: CommandEffect,
 ): Promise<void> {
   const { rest, logger } = ctx;
-  const { userId } = target;
+  let text: string | undefined;
   try {
-    switch (effect.kind) {
-      case 'pin-summary': {
-        const channelId = target.channelId;
-        if (!channelId) throw new Error('a /summary interaction without a channel');
-        let text: string;
-        try {
-          const outcome = await pinSummary(rest, {
-            channelId,
-            botUserId: ctx.botUserId,
-            message: effect.message,
-          });
-          logger.info({ event: 'summary', outcome, channelId, userId });
-          text = summaryOutcomeText(outcome);
-        } catch (err) {
-          logger.error({ err, event: 'summary-failed', channelId, userId }, 'could not post the summary');
-          text = TEXT.genericError;
-        }
-        await editOriginalResponse(rest, target, text);
-        return;
-      }
-      case 'delete-message': {
-        const message = target.message;
-        if (!message) throw new Error('a delete button without a message');
-        try {
-          await rest.delete(Routes.channelMessage(message.channel_id, message.id));
-          logger.info({ event: 'deleted', channelId: message.channel_id, messageId: message.id, userId });
-        } catch (err) {
-          if (hasDiscordCode(err, UNKNOWN_MESSAGE)) return;
-          logger.warn({ err, event: 'delete-failed', messageId: message.id }, 'could not delete a message');
-          await editOriginalResponse(rest, target, TEXT.deleteFailed);
-        }
-        return;
-      }
-      case 'feedback': {
-        const question = feedbackQuestion(target.message);
-        logger.info({
-          event: 'feedback',
-          helpful: effect.helpful,
-          factId: effect.factId,
-          userId,
-          ...(question ? { question } : {}),
-        });
-        return;
-      }
-      case 'reload-pack': {
-        const result = ctx.engines.reload();
-        if (result.ok) logger.info({ event: 'pack-reloaded', userId });
-        else logger.warn({ event: 'pack-reload-refused', error: result.error, userId });
-        return;
-      }
-    }
+    text = await performEffect(ctx, target, effect);
   } catch (err) {
     logger.error(
-      { err, event: 'effect-failed', effect: effect.kind, userId },
+      { err, event: 'effect-failed', effect: effect.kind, userId: target.userId },
       'an interaction effect failed',
     );
+    // Someone is looking at "thinking…": tell them it failed.
+    if (isDeferredEffect(effect)) text = isDiscordTrouble(err) ? TEXT.discordTrouble : TEXT.genericError;
+  }
+  if (text === undefined) return;
+  try {
+    await editOriginalResponse(rest, target, text);
+  } catch (err) {
+    logger.warn({ err, event: 'edit-failed', effect: effect.kind }, 'could not edit the private response');
   }
 }

@@ -16,17 +16,21 @@ import {
 import { handleButton } from '../commands/buttons.ts';
 import { findCommand } from '../commands/index.ts';
 import { focusedOption, type RawOption, readOptions } from '../commands/options.ts';
-import type { CommandEffect, Invoker } from '../commands/types.ts';
+import type { CommandEffect, DeclinedQuestion, Invoker } from '../commands/types.ts';
 import { UserError } from '../commands/types.ts';
 import type { QaEngine } from '../engine/index.ts';
 import { DISCORD_LIMITS, EPHEMERAL } from '../replies/limits.ts';
 import { finalizeMessage } from '../replies/message.ts';
-import { TEXT } from '../replies/strings.ts';
+import { TEXT, unknownCommand } from '../replies/strings.ts';
 
 /** What the front door should do with an interaction. */
 export interface RoutedInteraction {
   readonly response: APIInteractionResponse;
   readonly effect?: CommandEffect;
+  /** A question the command declined (for the unanswered log). */
+  readonly declined?: DeclinedQuestion;
+  /** The question asked (/ask, the context menu), to log if the reply cannot be delivered. */
+  readonly question?: string;
   /** For the log line: what was asked. */
   readonly summary: { readonly kind: string; readonly name: string; readonly userError?: string };
   /** An unexpected error, already answered with a generic message; log it. */
@@ -67,6 +71,18 @@ function messageResponse(data: ReturnType<typeof finalizeMessage>): APIInteracti
   return { type: InteractionResponseType.ChannelMessageWithSource, data };
 }
 
+/**
+ * The response when answering an interaction failed unexpectedly (no engine, an unreadable
+ * payload): a private apology, no choices for autocomplete, a pong for a ping.
+ */
+export function failureResponse(interaction: Pick<APIInteraction, 'type'>): APIInteractionResponse {
+  if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
+  }
+  return privateText(TEXT.genericError);
+}
+
 /** Routes an interaction. Never throws for bad input; throws UnsupportedInteraction for unknown types. */
 export function routeInteraction(engine: QaEngine, interaction: APIInteraction): RoutedInteraction {
   if (interaction.type === InteractionType.Ping) {
@@ -93,7 +109,7 @@ export function routeInteraction(engine: QaEngine, interaction: APIInteraction):
       const name = String(data.name ?? '').slice(0, 32);
       return guard('command', name, () => {
         const command = findCommand(name);
-        if (!command) throw new UserError(`I don't have a /${name} command any more. Try /help.`);
+        if (!command) throw new UserError(unknownCommand(name));
         const options =
           data.type === ApplicationCommandType.ChatInput
             ? readOptions(command.data, rawOptions(data.options))
@@ -117,6 +133,8 @@ export function routeInteraction(engine: QaEngine, interaction: APIInteraction):
         return {
           response: messageResponse(outcome.reply),
           ...(outcome.effect ? { effect: outcome.effect } : {}),
+          ...(outcome.declined ? { declined: outcome.declined } : {}),
+          ...(outcome.question !== undefined ? { question: outcome.question } : {}),
           summary: { kind: 'command', name },
         };
       });

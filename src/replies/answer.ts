@@ -13,7 +13,19 @@ export const ANSWER_COLOUR = 0x3b82f6;
 
 /** The quoted sentences, as a block quote that fits one embed field. */
 export function quoteField(quotes: readonly Quote[], name: string = TEXT.answerFieldName) {
-  return { name, value: truncate(blockQuote(quotes.map((q) => q.text).join('\n')), L.embedFieldValue) };
+  // Whole sentences while they fit; a sentence is cut only when it is the first and alone too long.
+  const lines: string[] = [];
+  let length = 0;
+  for (const q of quotes) {
+    const line = blockQuote(q.text);
+    const extra = line.length + (lines.length > 0 ? 1 : 0);
+    if (length + extra > L.embedFieldValue) break;
+    lines.push(line);
+    length += extra;
+  }
+  const value =
+    lines.length > 0 ? lines.join('\n') : truncate(blockQuote(quotes[0]?.text ?? ''), L.embedFieldValue);
+  return { name, value };
 }
 
 /** Footer text: that the quote is cleaned, and any correction of the article's words. */

@@ -97,15 +97,30 @@ export function finalizeMessage(msg: Omit<BotMessage, 'allowed_mentions'>): BotM
     embeds[i] = { ...e, description: truncate(e.description, Math.max(cut, 1)) };
     total = embeds.reduce((n, x) => n + embedLength(x), 0);
   }
-  while (embeds.length > 0 && total > L.embedTotal) {
+  // Still too long: drop fields from the end of the last embeds, then whole embeds after the first.
+  for (let i = embeds.length - 1; i >= 0 && total > L.embedTotal; i--) {
+    let e = embeds[i];
+    while (e?.fields && e.fields.length > 0 && total > L.embedTotal) {
+      e = { ...e, fields: e.fields.slice(0, -1) };
+      embeds[i] = e;
+      total = embeds.reduce((n, x) => n + embedLength(x), 0);
+    }
+  }
+  while (embeds.length > 1 && total > L.embedTotal) {
     embeds.pop();
     total = embeds.reduce((n, x) => n + embedLength(x), 0);
   }
   const components = (msg.components ?? []).slice(0, L.actionRows).map((row) => ({
     ...row,
-    components: row.components.slice(0, L.buttonsPerRow),
+    components: row.components.slice(0, L.buttonsPerRow).map((b) => ({
+      ...b,
+      ...(b.label !== undefined ? { label: truncate(b.label, L.buttonLabel) } : {}),
+      custom_id: b.custom_id.slice(0, L.customId),
+    })),
   }));
-  const content = msg.content === undefined ? undefined : truncate(msg.content, L.content);
+  let content = msg.content === undefined ? undefined : truncate(msg.content, L.content);
+  // Discord refuses a message with nothing in it.
+  if (!content && embeds.length === 0 && (msg.components ?? []).length === 0) content = '\u200B';
   return {
     ...(content ? { content } : {}),
     ...(embeds.length > 0 ? { embeds } : {}),

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { captureText } from '../support/log-capture.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -11,6 +12,7 @@ function ask(args: string[], input?: string) {
     encoding: 'utf8',
     env: { ...process.env, DISCORD_TOKEN: '' },
   });
+  captureText(r.stdout + r.stderr);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -33,4 +33,16 @@ describe('clientOptions', () => {
       agent: expect.any(Agent),
     });
   });
+
+  it('GIVEN no tuning (production) THEN a failed or timed-out REST request is retried, and discord.js keeps its identify throttle', () => {
+    const options = clientOptions(parseConfig(base));
+    expect(options.rest?.retries).toBeGreaterThanOrEqual(1);
+    expect(options.rest).toEqual({
+      api: base.DISCORD_API_BASE,
+      timeout: 15_000,
+      retries: 3,
+      agent: expect.any(Agent),
+    });
+    expect(options.ws).toBeUndefined();
+  });
 });

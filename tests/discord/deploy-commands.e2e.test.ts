@@ -7,9 +7,9 @@ import { COMMANDS } from '../../src/commands/index.ts';
 import { ConfigError, parseConfig } from '../../src/config.ts';
 import { deployCommands, deployReport, deployScope } from '../../src/discord/deploy.ts';
 import { type DiscordEmulator, startEmulator } from '../emulator/index.ts';
+import { REJECTED_TOKEN } from '../support/secrets.ts';
 import { TEST_TOKEN } from './harness.ts';
 
-const REJECTED_TOKEN = 'rejected.token-for-the-emulator.000000';
 let emu: DiscordEmulator;
 
 beforeAll(async () => {

@@ -8,9 +8,10 @@ import { type Config, parseConfig } from '../../src/config.ts';
 import { loadPack } from '../../src/data/load.ts';
 import { DEFAULT_PACK_DIR } from '../../src/data/packs.ts';
 import { type GatewayBot, startGatewayBot } from '../../src/discord/bot.ts';
+import type { ClientTuning } from '../../src/discord/client.ts';
 import { createEngineHolder, type EngineHolder } from '../../src/engine/holder.ts';
-import type { QaEngine } from '../../src/engine/index.ts';
 import { createLogger } from '../../src/log.ts';
+import type { UnansweredLog } from '../../src/ops/unanswered.ts';
 import {
   type DiscordEmulator,
   type EmulatorOptions,
@@ -18,9 +19,11 @@ import {
   type SendMessageOptions,
   startEmulator,
 } from '../emulator/index.ts';
+import { captureSink } from '../support/log-capture.ts';
+import { TEST_TOKEN } from '../support/secrets.ts';
 
-/** A fake token shaped so config.ts accepts it. The emulator accepts any token. */
-export const TEST_TOKEN = 'emulator.test-token.not-a-real-discord-token';
+/** The bot token the harness logs in with (shaped so config.ts accepts it). */
+export { TEST_TOKEN };
 
 /** The default guild's channels (tests/emulator defaults). */
 export const GENERAL = '300000000000000011';
@@ -34,24 +37,7 @@ export function testEngines(): EngineHolder {
   return createEngineHolder(() => loadPack(DEFAULT_PACK_DIR));
 }
 
-/** An engine holder whose engine can be swapped for a broken one, to test the error paths. */
-export function switchableEngines(base: EngineHolder): EngineHolder & { breakNext(on: boolean): void } {
-  let broken = false;
-  const engine = base.current();
-  const failing: QaEngine = {
-    ...engine,
-    answer: () => {
-      throw new Error('engine exploded (test)');
-    },
-  };
-  return {
-    current: () => (broken ? failing : base.current()),
-    reload: () => base.reload(),
-    breakNext: (on: boolean) => {
-      broken = on;
-    },
-  };
-}
+export { type BrokenPart, ENGINE_FAILURE, switchableEngines } from '../support/engines.ts';
 
 export interface Harness {
   readonly emu: DiscordEmulator;
@@ -85,6 +71,9 @@ export async function startHarness(
     readonly qaChannelIds?: readonly string[];
     readonly emulator?: EmulatorOptions;
     readonly engines?: EngineHolder;
+    /** Over the harness's default of a 2 s REST timeout and no retries. */
+    readonly tuning?: ClientTuning;
+    readonly unanswered?: UnansweredLog;
   } = {},
 ): Promise<Harness> {
   const emu = await startEmulator(opts.emulator);
@@ -93,7 +82,7 @@ export async function startHarness(
   const logger = createLogger({
     level: 'debug',
     secrets: [TEST_TOKEN],
-    sink: {
+    sink: captureSink({
       write: (line: string) => {
         const parsed = JSON.parse(line) as LogLine;
         logs.push(parsed);
@@ -104,7 +93,7 @@ export async function startHarness(
           }
         }
       },
-    },
+    }),
   });
   const config = parseConfig({
     DISCORD_TOKEN: TEST_TOKEN,
@@ -116,7 +105,8 @@ export async function startHarness(
     config,
     engines: opts.engines ?? testEngines(),
     logger,
-    tuning: { restTimeoutMs: 2000, restRetries: 0 },
+    tuning: { restTimeoutMs: 2000, restRetries: 0, ...opts.tuning },
+    ...(opts.unanswered ? { unanswered: opts.unanswered } : {}),
     now: () => Date.now() + offset,
   });
 
@@ -162,3 +152,8 @@ export async function startHarness(
 export function messageRequests(emu: DiscordEmulator): RecordedRequest[] {
   return emu.requests.filter((r) => r.createsMessage || r.editsMessage);
 }
+
+/** An identify throttle that does not wait, so re-identifying in tests takes no 5 s (DISCORD-EMULATOR.md). */
+export const NO_IDENTIFY_WAIT: ClientTuning = {
+  buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }),
+};

@@ -7,9 +7,9 @@ import { ConfigError, parseConfig } from '../../src/config.ts';
 import { startGatewayBot } from '../../src/discord/bot.ts';
 import { silentLogger } from '../../src/log.ts';
 import { type DiscordEmulator, startEmulator } from '../emulator/index.ts';
+import { REJECTED_TOKEN } from '../support/secrets.ts';
 import { QUESTIONS, TEST_TOKEN, testEngines } from './harness.ts';
 
-const REJECTED_TOKEN = 'rejected.token-for-the-emulator.000000';
 let emu: DiscordEmulator;
 const engines = testEngines();
 

@@ -115,10 +115,10 @@ describe('/summary', () => {
     expect(h.emu.pins(FULL_OF_PINS)).toHaveLength(0);
   });
 
-  it('GIVEN Discord fails while posting THEN the moderator gets the generic error and the bot carries on', async () => {
+  it('GIVEN Discord fails (5xx) while posting THEN the moderator is told Discord is having trouble and the bot carries on', async () => {
     h.emu.failNext({ method: 'GET', pathMatches: `/channels/${PINNED}/messages/pins`, status: 500 });
     const { outcome } = await summary(PINNED);
-    expect(outcome).toBe(TEXT.genericError);
+    expect(outcome).toBe(TEXT.discordTrouble);
     expect(await h.waitForLog((l) => l.event === 'summary-failed')).toBeDefined();
     const { outcome: retried } = await summary(PINNED);
     expect(retried).toBe(TEXT.summaryUpdated);

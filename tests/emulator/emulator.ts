@@ -13,7 +13,7 @@ import type {
   APIUser,
 } from 'discord-api-types/v10';
 import { FaultBook } from './faults.ts';
-import { Gateway, type ReadyRecord } from './gateway.ts';
+import { type CloseRecord, Gateway, type ReadyRecord } from './gateway.ts';
 import { isRecord } from './limits.ts';
 import {
   type CommandOptionInput,
@@ -72,6 +72,12 @@ export interface OriginOptions {
   inDm?: boolean;
   /** Default 'en-US'. */
   locale?: string;
+  /**
+   * 'gateway' (default): dispatch INTERACTION_CREATE to the identified client. 'http': only register
+   * the interaction and return its payload, for tests that POST it, signed, to an HTTP-interactions
+   * endpoint; no gateway client is needed.
+   */
+  deliver?: 'gateway' | 'http';
 }
 
 /** Options for a chat-input command interaction. */
@@ -157,6 +163,7 @@ interface EmulatorParts {
   requestLog: Recorder<RecordedRequest>;
   frameLog: Recorder<GatewayFrame>;
   readyLog: Recorder<ReadyRecord>;
+  closeLog: Recorder<CloseRecord>;
   closeServer: () => Promise<void>;
 }
 
@@ -171,6 +178,8 @@ export class DiscordEmulator {
   readonly requests: RecordedRequest[];
   /** Every frame received from gateway clients, oldest first. */
   readonly gatewayLog: GatewayFrame[];
+  /** Every gateway connection that ended, with its close code, oldest first. */
+  readonly gatewayCloses: CloseRecord[];
 
   private readonly state: EmulatorState;
   private readonly gateway: Gateway;
@@ -178,6 +187,7 @@ export class DiscordEmulator {
   private readonly requestLog: Recorder<RecordedRequest>;
   private readonly frameLog: Recorder<GatewayFrame>;
   private readonly readyLog: Recorder<ReadyRecord>;
+  private readonly closeLog: Recorder<CloseRecord>;
   private readonly closeServer: () => Promise<void>;
 
   /** @internal Use {@link startEmulator}. */
@@ -191,6 +201,7 @@ export class DiscordEmulator {
     this.requestLog = deps.requestLog;
     this.frameLog = deps.frameLog;
     this.readyLog = deps.readyLog;
+    this.closeLog = deps.closeLog;
     this.closeServer = deps.closeServer;
     this.apiBase = `http://127.0.0.1:${port}/api`;
     this.applicationId = deps.state.applicationId;
@@ -198,6 +209,7 @@ export class DiscordEmulator {
     this.guilds = deps.state.guilds;
     this.requests = deps.requestLog.items;
     this.gatewayLog = deps.frameLog.items;
+    this.gatewayCloses = deps.closeLog.items;
   }
 
   /** Forgets recorded requests, gateway frames and READY history (state such as messages stays). */
@@ -205,6 +217,7 @@ export class DiscordEmulator {
     this.requestLog.clear();
     this.frameLog.clear();
     this.readyLog.clear();
+    this.closeLog.clear();
   }
 
   /**
@@ -234,6 +247,14 @@ export class DiscordEmulator {
   /** Resolves once a client has identified and been sent READY and every GUILD_CREATE (since the last clear). */
   waitForReady(timeoutMs = 2000): Promise<ReadyRecord> {
     return this.readyLog.waitFor(() => true, timeoutMs, 'a client to identify and be sent READY');
+  }
+
+  /** Resolves once a gateway connection ends (since the last clear) with a close code matching. */
+  waitForGatewayClose(
+    predicate: (close: CloseRecord) => boolean = () => true,
+    timeoutMs = 2000,
+  ): Promise<CloseRecord> {
+    return this.closeLog.waitFor(predicate, timeoutMs, 'a gateway connection to close');
   }
 
   /** Sends a dispatch (op 0) with the next sequence number to the identified client. */
@@ -422,6 +443,7 @@ export class DiscordEmulator {
     this.requestLog.rejectAll('emulator closed');
     this.frameLog.rejectAll('emulator closed');
     this.readyLog.rejectAll('emulator closed');
+    this.closeLog.rejectAll('emulator closed');
     await this.gateway.close();
     await this.closeServer();
   }
@@ -525,7 +547,7 @@ export class DiscordEmulator {
       acknowledgedWith: null,
       originalMessageId: null,
     });
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    if (opts.deliver !== 'http') this.gateway.dispatch('INTERACTION_CREATE', payload);
     return { id, token, payload };
   }
 }
@@ -549,6 +571,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Discord
     'waitForReady',
     (r) => `conn ${r.connectionId} session ${r.sessionId}`,
   );
+  const closeLog = new Recorder<CloseRecord>(
+    'gateway closes',
+    (c) => `conn ${c.connectionId} code ${c.code}`,
+  );
   const faults = new FaultBook();
   let port = 0;
   const gatewayUrl = () => `ws://127.0.0.1:${port}/gateway`;
@@ -560,6 +586,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Discord
     resumeUrl: gatewayUrl,
     frames: frameLog,
     readies: readyLog,
+    closes: closeLog,
   });
   const abort = new AbortController();
   const settings = (): RestSettings => ({
@@ -589,5 +616,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Discord
       server.close(() => resolve());
     });
   };
-  return new DiscordEmulator(port, { state, gateway, faults, requestLog, frameLog, readyLog, closeServer });
+  return new DiscordEmulator(port, {
+    state,
+    gateway,
+    faults,
+    requestLog,
+    frameLog,
+    readyLog,
+    closeLog,
+    closeServer,
+  });
 }

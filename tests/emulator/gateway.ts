@@ -55,6 +55,13 @@ export interface ReadyRecord {
   at: number;
 }
 
+/** A gateway connection ended: the close code the socket reported (1006 when cut without a frame). */
+export interface CloseRecord {
+  connectionId: number;
+  code: number;
+  at: number;
+}
+
 interface StoredEvent {
   s: number;
   t: string;
@@ -87,6 +94,7 @@ export interface GatewayDeps {
   resumeUrl: () => string;
   frames: Recorder<GatewayFrame>;
   readies: Recorder<ReadyRecord>;
+  closes: Recorder<CloseRecord>;
 }
 
 /** The gateway WebSocket endpoint and its sessions. */
@@ -183,7 +191,8 @@ export class Gateway {
     ws.on('error', () => {
       // A client that vanishes mid-frame is a normal event in fault tests.
     });
-    ws.on('close', () => {
+    ws.on('close', (code) => {
+      this.deps.closes.push({ connectionId: connection.id, code, at: Date.now() });
       this.connections.delete(connection);
       if (connection.session?.connection === connection) connection.session.connection = null;
     });

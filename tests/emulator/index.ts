@@ -24,7 +24,7 @@ export {
   type SlashCommandOptions,
   startEmulator,
 } from './emulator.ts';
-export type { ReadyRecord } from './gateway.ts';
+export type { CloseRecord, ReadyRecord } from './gateway.ts';
 export { COMMAND_NAME_PATTERN, LIMITS } from './limits.ts';
 export {
   type CommandOptionInput,

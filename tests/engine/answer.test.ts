@@ -133,6 +133,43 @@ describe('answer: declining what the article does not say', () => {
   });
 });
 
+describe('answer: question shapes', () => {
+  it('GIVEN a choice between the candidates THEN the one the fact is about is named', () => {
+    expect(answered('soooo who actually went to Emory, Bottoms or Norwood?').text).toMatch(
+      /^Mary Norwood is an Emory alumna/,
+    );
+  });
+
+  it('GIVEN a majority question THEN the yes/no is computed from the share', () => {
+    expect(answered('Did Bottoms get a majority of the votes?').text).toMatch(/^Yes\..*50\.41/);
+    expect(answered('did norwood win a majority').text).toMatch(/^No\./);
+  });
+
+  it('GIVEN a question led by "how many" THEN only a fact giving a count answers it', () => {
+    declined('how many provisional ballots are left to count');
+    expect(answered('how many people were polled').text).toContain('500');
+  });
+
+  it('GIVEN "where" about a place the article does not give THEN it declines, saying so', () => {
+    expect(declined('where was bottoms watch party').message).toMatch(/does not say where/);
+  });
+});
+
+describe('answer: long messages', () => {
+  it('GIVEN a long message that ends with the question THEN that question is answered', () => {
+    const a = answered(
+      'I was reading about the election for my poli sci class last night and honestly got confused by all the numbers and names. So who won the runoff?',
+    );
+    expect(a.factId).toBe('winner');
+  });
+
+  it('GIVEN a long message with no question the article answers THEN it still declines', () => {
+    declined(
+      'I was reading about pasta recipes for my cooking class last night. How long should I boil spaghetti?',
+    );
+  });
+});
+
 describe('answer: robustness', () => {
   it('GIVEN 50,000 "a" then "!" THEN it returns (no backtracking regex on user input)', () => {
     expect(engine.answer(`${'a'.repeat(50_000)}!`).kind).toBe('abstention');

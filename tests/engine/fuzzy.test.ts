@@ -32,6 +32,12 @@ describe('createCorrector', () => {
     expect(corrector.correct('bot')).toBeUndefined();
   });
 
+  it('GIVEN two equally close words THEN the commoner slip wins (a missing letter, then a swap)', () => {
+    const c = createCorrector(['mayor', 'mary', 'again', 'asian'], commonEnglishWords());
+    expect(c.correct('mayr')).toBe('mayor');
+    expect(c.correct('agian')).toBe('again');
+  });
+
   it('GIVEN gibberish THEN nothing is returned', () => {
     expect(corrector.correct('asdfghjkl')).toBeUndefined();
   });

@@ -39,8 +39,16 @@ describe('evaluation sets', () => {
     expect(report.outOfScopeDeclined / report.outOfScope, misses.join('\n')).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('GIVEN our two once-blind sets THEN accuracy and abstention stay at their floors', () => {
-    for (const file of ['./questions.blind.jsonl', './questions.blind2.jsonl']) {
+  it('GIVEN our once-blind sets THEN accuracy and abstention stay at their floors', () => {
+    for (const file of [
+      './questions.blind.jsonl',
+      './questions.blind2.jsonl',
+      './questions.blind3.jsonl',
+      './questions.blind4.jsonl',
+      './questions.blind5.jsonl',
+      './questions.blind6.jsonl',
+      './questions.blind7.jsonl',
+    ]) {
       const { report, misses } = run(file);
       expect(report.inScopeRight / report.inScope, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
       expect(report.outOfScopeDeclined / report.outOfScope, misses.join('\n')).toBeGreaterThanOrEqual(0.95);

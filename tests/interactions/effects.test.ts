@@ -1,7 +1,7 @@
 import { REST } from '@discordjs/rest';
 import { describe, expect, it } from 'vitest';
 import { isDiscordApiError } from '../../src/discord/api-errors.ts';
-import { explainLoginError } from '../../src/discord/bot.ts';
+import { explainLoginError } from '../../src/discord/explain.ts';
 import type { EngineHolder } from '../../src/engine/holder.ts';
 import {
   type EffectTarget,
@@ -11,7 +11,10 @@ import {
 } from '../../src/interactions/effects.ts';
 import type { RoutedInteraction } from '../../src/interactions/router.ts';
 import { createLogger } from '../../src/log.ts';
-import { finalizeMessage } from '../../src/replies/message.ts';
+import { finalizeMessage, NO_MENTIONS } from '../../src/replies/message.ts';
+import { packReloadRefused, TEXT } from '../../src/replies/strings.ts';
+import { loadTestEngine } from '../support/bot.ts';
+import { captureSink } from '../support/log-capture.ts';
 
 const reply: RoutedInteraction['response'] = { type: 4, data: finalizeMessage({ content: 'ok', flags: 64 }) };
 
@@ -44,16 +47,33 @@ describe('runEffect', () => {
     message: { id: '5', channel_id: '6', embeds: [{ title: 'how close was it?' }] },
   };
 
+  /** A REST client that records what it would send and answers 200 (nothing leaves the process). */
+  function recordingRest() {
+    const sent: { method: string; url: string; body: unknown }[] = [];
+    const rest = new REST({
+      api: 'http://discord.invalid/api',
+      makeRequest: async (url, init) => {
+        sent.push({
+          method: init.method ?? 'GET',
+          url,
+          body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+        });
+        return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    return { rest, sent };
+  }
+
   function context(reload: EngineHolder['reload'] = () => ({ ok: true })) {
     const lines: Record<string, unknown>[] = [];
-    const logger = createLogger({ level: 'info', sink: { write: (l) => lines.push(JSON.parse(l)) } });
-    const engines = {
-      current: () => {
-        throw new Error('not used');
-      },
-      reload,
-    };
-    return { lines, ctx: { rest: new REST(), logger, engines, botUserId: '2' } };
+    const logger = createLogger({
+      level: 'info',
+      sink: captureSink({ write: (l) => lines.push(JSON.parse(l)) }),
+    });
+    const engine = loadTestEngine();
+    const engines = { current: () => engine, reload };
+    const { rest, sent } = recordingRest();
+    return { lines, sent, ctx: { rest, logger, engines, botUserId: '2' } };
   }
 
   it('GIVEN feedback THEN one structured log line with the fact, the user and the question', async () => {
@@ -70,13 +90,33 @@ describe('runEffect', () => {
     ]);
   });
 
-  it('GIVEN reload-pack THEN the pack is reloaded, and a refused reload is logged with its reason', async () => {
+  it('GIVEN reload-pack THEN the pack is reloaded and the deferred answer says so; a refused reload is logged and told with its reason', async () => {
     const ok = context();
     await runEffect(ok.ctx, target, { kind: 'reload-pack' });
-    expect(ok.lines[0]).toMatchObject({ event: 'pack-reloaded' });
+    expect(ok.lines[0]).toMatchObject({ event: 'pack-reloaded', pack: 'atlanta-2017-runoff' });
+    expect(ok.sent).toEqual([
+      {
+        method: 'PATCH',
+        url: 'http://discord.invalid/api/v10/webhooks/2/tok/messages/%40original',
+        body: {
+          content: expect.stringContaining('Reloaded the knowledge pack'),
+          allowed_mentions: NO_MENTIONS,
+        },
+      },
+    ]);
     const refused = context(() => ({ ok: false, error: 'facts.json: bad' }));
     await runEffect(refused.ctx, target, { kind: 'reload-pack' });
     expect(refused.lines[0]).toMatchObject({ event: 'pack-reload-refused', error: 'facts.json: bad' });
+    expect(refused.sent[0]?.body).toMatchObject({ content: packReloadRefused('facts.json: bad') });
+  });
+
+  it('GIVEN the engine holder throws while reloading THEN the failure is logged and the deferred answer apologises', async () => {
+    const broken = context(() => {
+      throw new Error('disk on fire');
+    });
+    await runEffect(broken.ctx, target, { kind: 'reload-pack' });
+    expect(broken.lines[0]).toMatchObject({ event: 'effect-failed', effect: 'reload-pack' });
+    expect(broken.sent[0]?.body).toMatchObject({ content: TEXT.genericError });
   });
 });
 

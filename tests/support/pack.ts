@@ -1,5 +1,6 @@
 /** Test helpers: the bundled pack's sources, and copies with one thing broken. */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACK_FILES, type PackSources } from '../../src/data/load.ts';
 import { DEFAULT_PACK_DIR } from '../../src/data/packs.ts';
@@ -42,4 +43,19 @@ export function factIn(json: Record<string, unknown>, id: string): Record<string
     .find((x) => x.id === id);
   if (!f) throw new Error(`no fact ${id}`);
   return f;
+}
+
+/** A copy of the bundled pack in a new temporary directory (for KNOWLEDGE_PACK_DIR); remove it when done. */
+export function copyBundledPack(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'election-pack-'));
+  cpSync(DEFAULT_PACK_DIR, dir, { recursive: true });
+  return dir;
+}
+
+/** Edits one fact of the facts.json in a pack directory on disk, as someone editing the pack would. */
+export function editFactOnDisk(dir: string, id: string, edit: (fact: Record<string, unknown>) => void): void {
+  const path = join(dir, PACK_FILES.facts);
+  const json = obj(JSON.parse(readFileSync(path, 'utf8')));
+  edit(factIn(json, id));
+  writeFileSync(path, JSON.stringify(json, null, 2));
 }
