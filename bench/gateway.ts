@@ -39,8 +39,8 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import diagnosticsChannel from 'node:diagnostics_channel';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
@@ -327,6 +327,7 @@ async function main(): Promise<void> {
     { startGatewayBot },
     { createEngineHolder },
     { createLogger },
+    { fileUnansweredLog },
   ] = await Promise.all([
     import('../src/config.ts'),
     import('../src/data/load.ts'),
@@ -334,6 +335,7 @@ async function main(): Promise<void> {
     import('../src/discord/bot.ts'),
     import('../src/engine/holder.ts'),
     import('../src/log.ts'),
+    import('../src/ops/unanswered.ts'),
   ]);
   const config = parseConfig({
     DISCORD_TOKEN: FAKE_TOKEN,
@@ -354,10 +356,14 @@ async function main(): Promise<void> {
     },
   });
   const engines = createEngineHolder(() => loadPack(DEFAULT_PACK_DIR));
+  // Declined questions are appended to a file, as in production (main.ts), here a temporary one.
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-gateway-'));
+  const unanswered = fileUnansweredLog(join(scratch, 'unanswered.jsonl'));
   const bot = await startGatewayBot({
     config,
     engines,
     logger,
+    unanswered,
     onHandled,
     ...(opts.restConnections === undefined ? {} : { tuning: { restConnections: opts.restConnections } }),
   });
@@ -520,6 +526,7 @@ async function main(): Promise<void> {
 
   await bot.stop();
   await emulator.close();
+  rmSync(scratch, { recursive: true, force: true });
 
   const machine = {
     node: process.version,

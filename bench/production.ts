@@ -15,8 +15,9 @@
  * --node-flags replaces start:prod's V8 flags (--node-flags= runs with V8's defaults).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type RecordedRequest, startEmulator } from '../tests/emulator/index.ts';
 import { percentile, round } from './clock.ts';
 import { evalQuestions, interactionMix, messageStream, students } from './workload.ts';
@@ -77,6 +78,8 @@ interface Row {
 }
 
 const emu = await startEmulator();
+// Declined questions go to a temporary log, not the repository's logs/.
+const scratch = mkdtempSync(join(tmpdir(), 'bench-dist-'));
 const bot = spawn(process.execPath, [...nodeFlags, 'dist/main.js'], {
   env: {
     ...process.env,
@@ -84,10 +87,13 @@ const bot = spawn(process.execPath, [...nodeFlags, 'dist/main.js'], {
     DISCORD_API_BASE: emu.apiBase,
     QA_CHANNEL_IDS: QA_CHANNEL_ID,
     LOG_LEVEL: 'info',
+    UNANSWERED_LOG: join(scratch, 'unanswered.jsonl'),
   },
   // The bot logs to stdout as in production; the lines go to /dev/null.
   stdio: ['ignore', 'ignore', 'inherit'],
 });
+// Never leave the bot running behind a failed bench.
+process.on('exit', () => bot.kill());
 const pid = bot.pid;
 if (pid === undefined) throw new Error('could not start node dist/main.js (run npm run build first)');
 await emu.waitForReady(15_000);
@@ -187,6 +193,7 @@ for (let r = 1; r <= rounds; r++) {
 
 bot.kill();
 await emu.close();
+rmSync(scratch, { recursive: true, force: true });
 
 const report = {
   machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cpus: cpus().length },
