@@ -19,13 +19,13 @@ const QUESTIONS = [
   'how close was the runoff?',
   'what did Norwood promise?',
   'will there be a recount?',
-  'who endorsed Bottoms?',
+  'who backed keisha bottoms?',
   'when did the council approve the annexation?',
   'what did the Dec. 1 poll say?',
   'who is Kasim Reed?',
   'what happened in 2009?',
   'who reported the story?',
-  'what is the capital of France?',
+  'what is the tallest mountain in georgia?',
   'did students canvass for anyone?',
 ] as const;
 
