@@ -146,6 +146,47 @@ export function sampleAutocomplete(
   };
 }
 
+const BOT_AUTHOR = {
+  id: SAMPLE_IDS.application,
+  username: 'election-bot',
+  discriminator: '0',
+  bot: true,
+  avatar: null,
+  global_name: null,
+};
+const SOMEONE = {
+  id: '200000000000000002',
+  username: 'someone',
+  discriminator: '0',
+  avatar: null,
+  global_name: null,
+};
+
+/** A plain channel message as Discord sends it inside an interaction. */
+function sampleMessage(
+  id: string,
+  channelId: string,
+  author: object,
+  content: string,
+): Record<string, unknown> {
+  return {
+    id,
+    channel_id: channelId,
+    author,
+    content,
+    timestamp: '2024-01-01T00:00:00.000000+00:00',
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+  };
+}
+
 /** A click on a button with `customId`, on the bot's message `messageId`. */
 export function sampleButton(
   id: string,
@@ -158,27 +199,7 @@ export function sampleButton(
     ...b,
     data: { custom_id: customId, component_type: ComponentType.Button },
     message: {
-      id: messageId,
-      channel_id: b.channel_id,
-      author: {
-        id: SAMPLE_IDS.application,
-        username: 'election-bot',
-        discriminator: '0',
-        bot: true,
-        avatar: null,
-        global_name: null,
-      },
-      content: '',
-      timestamp: '2024-01-01T00:00:00.000000+00:00',
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: 0,
+      ...sampleMessage(messageId, String(b.channel_id), BOT_AUTHOR, ''),
       flags: 0,
       components: [
         {
@@ -207,28 +228,7 @@ export function sampleMessageCommand(
       target_id: target.id,
       resolved: {
         messages: {
-          [target.id]: {
-            id: target.id,
-            channel_id: b.channel_id,
-            author: {
-              id: '200000000000000002',
-              username: 'someone',
-              discriminator: '0',
-              avatar: null,
-              global_name: null,
-            },
-            content: target.content,
-            timestamp: '2024-01-01T00:00:00.000000+00:00',
-            edited_timestamp: null,
-            tts: false,
-            mention_everyone: false,
-            mentions: [],
-            mention_roles: [],
-            attachments: [],
-            embeds: [],
-            pinned: false,
-            type: 0,
-          },
+          [target.id]: sampleMessage(target.id, String(b.channel_id), SOMEONE, target.content),
         },
       },
     },
