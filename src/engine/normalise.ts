@@ -37,6 +37,8 @@ const LINK = /\b(?:https?:\/\/|www\.)[^\s<>]{1,2000}/g;
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 const NEGATION = /n't\b/g;
 const CLITIC = /'(?:s|re|ve|ll|d|m)\b/g;
+/** "U.S." is the United States, not the chat word "u" (you). */
+const US = /\bu\.\s?s\.?/g;
 const TOKEN = /\d+(?:[.:,]\d+)*|\p{L}+/gu;
 
 export interface NormalisedQuestion {
@@ -72,12 +74,15 @@ export function stripDiscordSyntax(text: string): string {
 /** Splits folded text into word and number tokens ("49.59", "12:40", "norwood"). */
 export function tokenise(folded: string): string[] {
   const expanded = folded
+    .replace(US, ' us ')
     .replace(APOSTROPHES, "'")
     .replace(NEGATION, ' not')
     .replace(CLITIC, ' ')
     .replace(/%/g, ' percent ')
     .replace(/&/g, ' and ')
-    .replace(/#/g, ' number ');
+    .replace(/#/g, ' number ')
+    // A fill-in-the-blank ("Atlanta's ___ mayor") asks what goes in the blank.
+    .replace(/_{2,}/g, ' what ');
   // "1,473" -> "1473"; "50.41" and "12:40" stay whole.
   return (expanded.match(TOKEN) ?? []).map((t) => (t.includes(',') ? t.replace(/,/g, '') : t));
 }

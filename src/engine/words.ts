@@ -33,7 +33,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   kindly identify provide specify indicate give ms mrs mr dr
   cousin sister brother aunt uncle grandma grandpa girlfriend boyfriend bf gf
   final prominent notable famous important influential well-known cannot toward towards something
-  per totally missed soooo sooo soo omgg read central core`.split(/\s+/),
+  per totally missed soooo sooo soo omgg read central core keeping making make gonna gotta`.split(/\s+/),
 );
 
 /** Chat spellings and abbreviations, mapped to the word the lexicon knows. */
@@ -45,6 +45,8 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['whta', 'what'],
   ['hwo', 'how'],
   ['wen', 'when'],
+  ['artical', 'article'],
+  ['articel', 'article'],
   ['smth', 'something'],
   ['sth', 'something'],
   ['pts', 'points'],

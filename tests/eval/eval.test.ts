@@ -48,6 +48,7 @@ describe('evaluation sets', () => {
       './questions.blind5.jsonl',
       './questions.blind6.jsonl',
       './questions.blind7.jsonl',
+      './questions.blind8.jsonl',
     ]) {
       const { report, misses } = run(file);
       expect(report.inScopeRight / report.inScope, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
