@@ -241,7 +241,13 @@ function targetSpan(
   const span = spans.find((s) => s.start === i);
   if (!span) return undefined;
   if (span.kind === 'known-number') return undefined;
-  if (span.kind === 'term' && span.terms.every((t) => index.termKind.get(t) === 'question')) return undefined;
+  // "which candidate" asks who, like "which" alone; only a specific thing ("which neighborhoods") is a target.
+  if (
+    span.kind === 'term' &&
+    span.terms.every((t) => ['question', 'generic'].includes(index.termKind.get(t) ?? ''))
+  ) {
+    return undefined;
+  }
   return span;
 }
 
@@ -293,16 +299,21 @@ export function rankFacts(index: MatcherIndex, question: string): Analysis {
 const MAX_PARTS = 4;
 /** A sentence or clause: up to . ! ? , ; or a line break (a full stop inside a number stays). */
 const SENTENCE = /(?:[^.!?\n,;]|\.(?=\d))+[.!?,;]*/g;
+/** "who won and what does that mean for emory": a second question joined by "and". */
+const AND_QUESTION =
+  /\s+and\s+(?:like\s+|also\s+)?(?=(?:what|who|how|why|when|where|which|did|does|is|was|were|are|can|could)\b)/gi;
 
 /**
  * The sentences of a long message worth trying alone, questions first and the last one first:
  * "I was reading about the runoff last night and I'm confused. So who won?"
  */
 export function questionParts(text: string): string[] {
-  if (typeof text !== 'string' || text.length < 40) return [];
+  if (typeof text !== 'string' || text.length < 20) return [];
   // The end of a long message is where its question usually is.
   const tail = text.length > MAX_QUESTION_CHARS ? text.slice(-MAX_QUESTION_CHARS) : text;
-  const parts = (tail.match(SENTENCE) ?? []).map((p) => p.trim()).filter((p) => p.split(/\s+/).length >= 2);
+  const parts = (tail.replace(AND_QUESTION, '? ').match(SENTENCE) ?? [])
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/).length >= 2);
   if (parts.length < 2) return [];
   const questions = parts.filter((p) => p.endsWith('?')).reverse();
   const others = parts.filter((p) => !p.endsWith('?')).reverse();

@@ -37,6 +37,9 @@ const LINK = /\b(?:https?:\/\/|www\.)[^\s<>]{1,2000}/g;
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 const NEGATION = /n't\b/g;
 const CLITIC = /'(?:s|re|ve|ll|d|m)\b/g;
+/** "1st", "2nd", "3rd" as words, so "1st round" is the first round. */
+const ORDINAL_SUFFIX = /\b([1-4])(?:st|nd|rd|th)\b/g;
+const ORDINAL_WORDS: readonly string[] = ['', 'first', 'second', 'third', 'fourth'];
 /** "U.S." is the United States, not the chat word "u" (you). */
 const US = /\bu\.\s?s\.?/g;
 const TOKEN = /\d+(?:[.:,]\d+)*|\p{L}+/gu;
@@ -75,6 +78,7 @@ export function stripDiscordSyntax(text: string): string {
 export function tokenise(folded: string): string[] {
   const expanded = folded
     .replace(US, ' us ')
+    .replace(ORDINAL_SUFFIX, (_m, n: string) => ` ${ORDINAL_WORDS[Number(n)] ?? n} `)
     .replace(APOSTROPHES, "'")
     .replace(NEGATION, ' not')
     .replace(CLITIC, ' ')

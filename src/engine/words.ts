@@ -33,7 +33,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   kindly identify provide specify indicate give ms mrs mr dr
   cousin sister brother aunt uncle grandma grandpa girlfriend boyfriend bf gf
   final prominent notable famous important influential well-known cannot toward towards something
-  per totally missed soooo sooo soo omgg read central core keeping making make gonna gotta`.split(/\s+/),
+  per totally missed soooo sooo soo omgg read central core keeping making make gonna gotta
+  nah nope yea yeah yep ya`.split(/\s+/),
 );
 
 /** Chat spellings and abbreviations, mapped to the word the lexicon knows. */
@@ -45,6 +46,7 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['whta', 'what'],
   ['hwo', 'how'],
   ['wen', 'when'],
+  ['rn', 'now'],
   ['artical', 'article'],
   ['articel', 'article'],
   ['smth', 'something'],
@@ -53,10 +55,10 @@ export const SLANG: ReadonlyMap<string, string> = new Map([
   ['pt', 'points'],
   ['cant', 'cannot'],
   ['wont', 'will'],
-  ['didnt', 'did'],
-  ['doesnt', 'does'],
-  ['isnt', 'is'],
-  ['wasnt', 'was'],
+  ['didnt', 'not'],
+  ['doesnt', 'not'],
+  ['isnt', 'not'],
+  ['wasnt', 'not'],
   ['wher', 'where'],
   ['woh', 'who'],
   ['yr', 'year'],
