@@ -97,10 +97,11 @@ export function normaliseQuestion(raw: unknown): NormalisedQuestion {
   const capped = text.length > MAX_QUESTION_CHARS ? text.slice(0, MAX_QUESTION_CHARS) : text;
   const all = tokenise(stripDiscordSyntax(foldText(capped))).map((t) => SLANG.get(t) ?? t);
   const tokens = all.length > MAX_QUESTION_TOKENS ? all.slice(0, MAX_QUESTION_TOKENS) : all;
+  // "wait, did Norwood concede?": leading fillers carry no meaning and would read as words ("wait").
   let first = 0;
-  while (first < tokens.length && LEADING_FILLERS.has(tokens[first] ?? '')) first++;
+  while (first < tokens.length - 1 && LEADING_FILLERS.has(tokens[first] ?? '')) first++;
   return {
-    tokens,
+    tokens: first > 0 ? tokens.slice(first) : tokens,
     polar: POLAR_OPENERS.has(tokens[first] ?? ''),
     truncated: capped.length < text.length || tokens.length < all.length,
   };

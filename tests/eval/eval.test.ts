@@ -50,6 +50,7 @@ describe('evaluation sets', () => {
       './questions.blind7.jsonl',
       './questions.blind8.jsonl',
       './questions.blind9.jsonl',
+      './questions.blind10.jsonl',
     ]) {
       const { report, misses } = run(file);
       expect(report.inScopeRight / report.inScope, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
