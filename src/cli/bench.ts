@@ -34,6 +34,9 @@ const SETS = [
   'blind5',
   'blind6',
   'blind7',
+  'blind8',
+  'blind9',
+  'blind10',
 ].map((s) => `tests/eval/questions.${s}.jsonl`);
 const MIN_QUESTIONS = 10_000;
 
