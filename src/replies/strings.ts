@@ -1,4 +1,6 @@
 /** User-facing text that is not a fact: templates for replies, errors and help, in one place. */
+import { ABSTENTION_MESSAGES } from '../engine/answer.ts';
+
 import { echoUserText } from './sanitize.ts';
 
 /** How much of a name a user typed is echoed back in a "don't know" message. */
@@ -7,10 +9,11 @@ const ECHOED_NAME_CHARS = 100;
 export const TEXT = Object.freeze({
   answerFieldName: 'From the article',
   quoteFooter: 'Quoted from the article; spacing lost in its PDF text is restored.',
-  noMatch: "I can't find that in the article.",
+  /** The engine's own words when it declines, so there is one home for them. */
+  noMatch: ABSTENTION_MESSAGES.noMatch,
   didYouMean: 'Did you mean:',
   tryHelp: 'Try /help for what I can answer.',
-  emptyQuestion: 'Ask me a question about the 2017 Atlanta mayoral runoff, for example "Who won?"',
+  emptyQuestion: ABSTENTION_MESSAGES.empty,
   helpful: 'Helpful',
   notHelpful: 'Not helpful',
   delete: 'Delete',
