@@ -37,6 +37,7 @@ const SETS = [
   'blind8',
   'blind9',
   'blind10',
+  'blind11',
 ].map((s) => `tests/eval/questions.${s}.jsonl`);
 const MIN_QUESTIONS = 10_000;
 

@@ -104,7 +104,7 @@ export function buildIndex(kb: KnowledgeBase): MatcherIndex {
     trie,
     // Corrections aim at the words of terms and names ("limts" in "term limts") and at function words
     // ("peole" is "people", then ignored).
-    corrector: createCorrector([...vocabulary, ...STOPWORDS], english),
+    corrector: createCorrector([...vocabulary, ...STOPWORDS], english, STOPWORDS),
     termKind,
     termPenalty,
     demanding,
@@ -134,14 +134,15 @@ export interface Span {
 /** Splits normalised tokens into meaningful spans. Function words are dropped. */
 export function analyse(index: MatcherIndex, tokens: readonly string[]): Span[] {
   const corrected: boolean[] = [];
-  const stems = tokens.map((t, i) => {
-    const s = stemOf(t);
-    if (index.trie.next.has(s) || STOPWORDS.has(t) || /^\d/.test(t)) return s;
+  // Words as read after typo correction ("becmae" -> "became", then a function word).
+  const words = tokens.map((t, i) => {
+    if (index.trie.next.has(stemOf(t)) || STOPWORDS.has(t) || /^\d/.test(t)) return t;
     const fix = index.corrector.correct(t);
-    if (fix === undefined) return s;
+    if (fix === undefined) return t;
     corrected[i] = true;
-    return stemOf(fix);
+    return fix;
   });
+  const stems = words.map(stemOf);
 
   const spans: Span[] = [];
   let i = 0;
@@ -170,7 +171,7 @@ export function analyse(index: MatcherIndex, tokens: readonly string[]): Span[] 
       i = end + 1;
       continue;
     }
-    const token = tokens[i] ?? '';
+    const token = words[i] ?? '';
     const stem = stems[i] ?? '';
     const start = i;
     i++;

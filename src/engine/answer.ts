@@ -297,6 +297,8 @@ export function rankFacts(index: MatcherIndex, question: string): Analysis {
 
 /** Most sentences of a long message tried on their own when the whole does not match. */
 const MAX_PARTS = 4;
+/** From this many words a message's parts are all tried, questions and the last first. */
+const MIN_WORDS_TO_SPLIT = 10;
 /** A sentence or clause: up to . ! ? , ; or a line break (a full stop inside a number stays). */
 const SENTENCE = /(?:[^.!?\n,;]|\.(?=\d))+[.!?,;]*/g;
 /** "who won and what does that mean for emory": a second question joined by "and". */
@@ -308,13 +310,17 @@ const AND_QUESTION =
  * "I was reading about the runoff last night and I'm confused. So who won?"
  */
 export function questionParts(text: string): string[] {
-  if (typeof text !== 'string' || text.length < 20) return [];
+  if (typeof text !== 'string') return [];
+  const words = text.split(/\s+/).length;
   // The end of a long message is where its question usually is.
   const tail = text.length > MAX_QUESTION_CHARS ? text.slice(-MAX_QUESTION_CHARS) : text;
   const parts = (tail.replace(AND_QUESTION, '? ').match(SENTENCE) ?? [])
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 2);
   if (parts.length < 2) return [];
+  // A short message is a question with an aside ("who did the poll, was it gallup?"): only its
+  // first clause is the question; a later one ("a council member?") is not.
+  if (words < MIN_WORDS_TO_SPLIT) return parts.slice(0, 1);
   const questions = parts.filter((p) => p.endsWith('?')).reverse();
   const others = parts.filter((p) => !p.endsWith('?')).reverse();
   return [...questions, ...others].slice(0, MAX_PARTS);

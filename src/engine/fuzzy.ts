@@ -97,20 +97,22 @@ export interface Corrector {
 }
 
 /** Builds a corrector over a vocabulary of lowercase words. */
-export function createCorrector(vocabulary: Iterable<string>, english: ReadonlySet<string>): Corrector {
+export function createCorrector(
+  vocabulary: Iterable<string>,
+  english: ReadonlySet<string>,
+  /** Words (function words) accepted only from the commonest slips: a missing letter or a swap. */
+  weak: ReadonlySet<string> = new Set(),
+): Corrector {
   const words = [...new Set(vocabulary)].filter((w) => w.length >= 3);
   const known = new Set(words);
   // One small index per first letter: a correction keeps the first letter (or swaps the first
   // two), so only two buckets are ever searched.
   const buckets = new Map<string, Fuse<string>>();
+  const bucketWords = new Map<string, string[]>();
   for (const letter of new Set(words.map((w) => w[0] ?? ''))) {
-    buckets.set(
-      letter,
-      new Fuse(
-        words.filter((w) => w[0] === letter),
-        WORD_FUSE_OPTIONS,
-      ),
-    );
+    const list = words.filter((w) => w[0] === letter);
+    bucketWords.set(letter, list);
+    buckets.set(letter, new Fuse(list, WORD_FUSE_OPTIONS));
   }
   const memo = new Map<string, string | undefined>();
 
@@ -142,6 +144,12 @@ export function createCorrector(vocabulary: Iterable<string>, english: ReadonlyS
         best = hit.item;
         bestDistance = d;
       }
+    }
+    // "peole" is "people", but "tyre" is not "type": a function word only from the commonest slips.
+    if (best !== undefined && weak.has(best) && slipRank(token, best) > 1) best = undefined;
+    if (best === undefined && !short) {
+      // fuse.js can rank a two-letter swap of a short word below its threshold ("nmae"): check swaps directly.
+      best = bucketWords.get(token[0] ?? '')?.find((w) => isSwap(token, w));
     }
     return best;
   };

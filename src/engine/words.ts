@@ -34,7 +34,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   cousin sister brother aunt uncle grandma grandpa girlfriend boyfriend bf gf
   final prominent notable famous important influential well-known cannot toward towards something
   per totally missed soooo sooo soo omgg read central core keeping making make gonna gotta
-  nah nope yea yeah yep ya`.split(/\s+/),
+  nah nope yea yeah yep ya gave give gives`.split(/\s+/),
 );
 
 /** Chat spellings and abbreviations, mapped to the word the lexicon knows. */

@@ -51,6 +51,7 @@ describe('evaluation sets', () => {
       './questions.blind8.jsonl',
       './questions.blind9.jsonl',
       './questions.blind10.jsonl',
+      './questions.blind11.jsonl',
     ]) {
       const { report, misses } = run(file);
       expect(report.inScopeRight / report.inScope, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
