@@ -48,6 +48,7 @@ import { Worker } from 'node:worker_threads';
 import type { HandledEvent } from '../src/discord/bot.ts';
 import { clock, machineCpuMs, otherProcess, percentile, processCpuMs, round, threadCpuMs } from './clock.ts';
 import type { BurstRaw, Command, MessagesCollected, MessagesDispatched, Reply } from './protocol.ts';
+import { markdown } from './table.ts';
 
 /** A token config.ts accepts; the emulator accepts any. Nothing here reaches Discord. */
 const FAKE_TOKEN = 'bench.gateway-token.not-a-real-discord-token';
@@ -639,17 +640,6 @@ interface Report {
   readonly otherLoad: { otherPct: number; stealPct: number };
   readonly log: { lines: number; bytes: number };
   readonly elapsedS: number;
-}
-
-/** Renders rows as a Markdown table with padded columns. */
-function markdown(rows: readonly (readonly string[])[]): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  const line = (r: readonly string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [
-    line(rows[0] ?? []),
-    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-    ...rows.slice(1).map(line),
-  ];
 }
 
 function table(report: Report): string {

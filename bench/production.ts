@@ -20,6 +20,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RecordedRequest, startEmulator } from '../tests/emulator/index.ts';
 import { percentile, round } from './clock.ts';
+import { markdown } from './table.ts';
 import { evalQuestions, interactionMix, messageStream, students } from './workload.ts';
 
 const FAKE_TOKEN = 'bench.gateway-token.not-a-real-discord-token';
@@ -234,16 +235,11 @@ if (json) {
       x.botRssMb,
     ].map((c) => (c === null ? '' : String(c))),
   );
-  const all = [header, ...cells];
-  const widths = header.map((_, i) => Math.max(...all.map((c) => (c[i] ?? '').length)));
-  const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   process.stdout.write(
     [
       `${report.bot}: ${report.machine.cpus} × ${report.machine.cpu}, Node ${report.machine.node}; bot RSS at rest ${report.restRssMb} MB (no forced GC)`,
       '',
-      line(header),
-      `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-      ...cells.map(line),
+      ...markdown([header, ...cells]),
       '',
     ].join('\n'),
   );

@@ -62,7 +62,6 @@ export interface Derived {
     readonly missPointsText: string;
     /** |result - poll| per candidate, in points. */
     readonly gapText: Readonly<Record<string, string>>;
-    readonly calledWinner: boolean;
     readonly totalWithUndecided: number;
     readonly daysBeforeRunoff: number;
   };
@@ -122,7 +121,6 @@ export function deriveFigures(f: Figures): Derived {
       leadPointsText: formatFigure(pLead.value, pLead.decimals),
       missPointsText: formatFigure(Math.abs(miss.value), miss.decimals),
       gapText,
-      calledWinner: pLeader === leader,
       totalWithUndecided: Object.values(f.poll.shares).reduce((a, b) => a + b, 0) + f.poll.undecided,
       daysBeforeRunoff: daysBetween(released, runoffDate),
     },

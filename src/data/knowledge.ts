@@ -71,8 +71,3 @@ export interface KnowledgeBase {
   readonly facts: readonly Fact[];
   readonly factById: ReadonlyMap<string, Fact>;
 }
-
-/** Looks up an entity that validation guarantees exists. */
-export function entityName(kb: KnowledgeBase, id: string): string {
-  return kb.entities.get(id)?.name ?? id;
-}

@@ -209,7 +209,7 @@ export function parsePack(src: PackSources): KnowledgeBase {
   };
 
   // --- figures: quotes, references, agreement
-  const figureQuotes = checkFigures(pack.figures, entities, toQuote, corrections);
+  const figureQuotes = checkFigures(pack.figures, entities, toQuote);
   let derived: Derived;
   try {
     derived = deriveFigures(pack.figures);
@@ -257,12 +257,7 @@ function numberAppears(n: number, text: string): boolean {
   return new RegExp(`(^|[^0-9.])${s}(?![0-9])`).test(text);
 }
 
-function checkFigures(
-  f: Figures,
-  entities: ReadonlyMap<string, Entity>,
-  toQuote: ToQuote,
-  corrections: readonly TextCorrection[],
-): FigureQuotes {
+function checkFigures(f: Figures, entities: ReadonlyMap<string, Entity>, toQuote: ToQuote): FigureQuotes {
   const file = PACK_FILES.pack;
   const out = new Map<string, readonly Quote[]>();
   const quotesOf = (name: string, list: readonly string[]) => {
@@ -400,8 +395,6 @@ function checkFigures(
       'classYear',
     );
   }
-  // Clean text is used above only for containment; notes are carried per quote.
-  void corrections;
   return out;
 }
 

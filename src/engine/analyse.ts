@@ -135,14 +135,16 @@ export interface Span {
 export function analyse(index: MatcherIndex, tokens: readonly string[]): Span[] {
   const corrected: boolean[] = [];
   // Words as read after typo correction ("becmae" -> "became", then a function word).
-  const words = tokens.map((t, i) => {
-    if (index.trie.next.has(stemOf(t)) || STOPWORDS.has(t) || /^\d/.test(t)) return t;
-    const fix = index.corrector.correct(t);
-    if (fix === undefined) return t;
-    corrected[i] = true;
-    return fix;
+  const words: string[] = [];
+  const stems: string[] = [];
+  tokens.forEach((t, i) => {
+    const stem = stemOf(t);
+    const fix =
+      index.trie.next.has(stem) || STOPWORDS.has(t) || /^\d/.test(t) ? undefined : index.corrector.correct(t);
+    if (fix !== undefined) corrected[i] = true;
+    words.push(fix ?? t);
+    stems.push(fix === undefined ? stem : stemOf(fix));
   });
-  const stems = words.map(stemOf);
 
   const spans: Span[] = [];
   let i = 0;

@@ -2,6 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/data/knowledge.ts';
 import { createEngine, type QaEngine } from '../../src/engine/index.ts';
+import { barEighths } from '../support/bars.ts';
 import {
   fieldNamed,
   limitProblems,
@@ -26,22 +27,11 @@ const value = (key: string): string => {
   return v;
 };
 
-const BAR_EIGHTHS: Readonly<Record<string, number>> = {
-  '█': 8,
-  '▏': 1,
-  '▎': 2,
-  '▍': 3,
-  '▌': 4,
-  '▋': 5,
-  '▊': 6,
-  '▉': 7,
-};
-
 /** A candidate row as a user reads it: the bar's length in eighths of a cell, and the share shown. */
 function readRow(field: APIEmbedField): { bar: number; share: number } {
   const m = /^(\S*) \*\*([\d.]+)%\*\*$/.exec(field.value);
   if (!m) throw new Error(`not a share row: ${field.value}`);
-  const bar = [...(m[1] ?? '')].reduce((n, ch) => n + (BAR_EIGHTHS[ch] ?? Number.NaN), 0);
+  const bar = barEighths(m[1] ?? '');
   return { bar, share: Number(m[2]) };
 }
 

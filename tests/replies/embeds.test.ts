@@ -1,32 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Fact, KnowledgeBase } from '../../src/data/knowledge.ts';
 import { factsEmbed, shareBar } from '../../src/replies/embeds.ts';
+import { barEighths } from '../support/bars.ts';
 import { loadTestEngine } from '../support/bot.ts';
 
 let kb: KnowledgeBase;
 beforeAll(() => {
   kb = loadTestEngine().kb;
 });
-
-const EIGHTHS: Readonly<Record<string, number>> = {
-  '█': 8,
-  '▏': 1,
-  '▎': 2,
-  '▍': 3,
-  '▌': 4,
-  '▋': 5,
-  '▊': 6,
-  '▉': 7,
-};
-
-/** How long a bar looks, in eighths of a character cell. */
-function barEighths(bar: string): number {
-  return [...bar].reduce((n, ch) => {
-    const v = EIGHTHS[ch];
-    if (v === undefined) throw new Error(`unexpected character ${JSON.stringify(ch)} in a bar`);
-    return n + v;
-  }, 0);
-}
 
 function fact(id: string): Fact {
   const f = kb.factById.get(id);
