@@ -2,7 +2,7 @@
  * Clocks the bench shares between its two threads: an absolute high-resolution clock (comparable
  * across worker threads of one process) and the CPU time of the calling thread.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /** Milliseconds since the epoch with sub-millisecond resolution; comparable between threads. */
@@ -29,29 +29,6 @@ export function threadCpuMs(): number {
   } catch {
     return Number.NaN;
   }
-}
-
-/**
- * CPU time (ms) of every thread of the process by thread name (Linux's /proc/self/task/*), threads
- * of one name summed: the main thread is 'node' or the script's name, worker threads are named
- * after their file, V8's helpers 'V8 DefaultWorke', libuv's pool 'libuv-worker'. Empty elsewhere.
- */
-export function cpuByThreadName(): Record<string, number> {
-  const out: Record<string, number> = {};
-  try {
-    for (const tid of readdirSync('/proc/self/task')) {
-      try {
-        const name = `${readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim()}:${tid}`;
-        const ns = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-        if (Number.isFinite(ns)) out[name] = (out[name] ?? 0) + ns / 1e6;
-      } catch {
-        // the thread ended meanwhile
-      }
-    }
-  } catch {
-    // not Linux
-  }
-  return out;
 }
 
 /**

@@ -16,7 +16,14 @@ import type {
   MessagesDispatched,
   Reply,
 } from './protocol.ts';
-import { evalQuestions, interactionMix, messageStream, type Student, students } from './workload.ts';
+import {
+  evalQuestions,
+  interactionMix,
+  messageStream,
+  QA_CHANNEL_ID,
+  type Student,
+  students,
+} from './workload.ts';
 
 /** The bot's side: the worker's parent port, or the IPC channel of a child process. */
 interface Port {
@@ -41,7 +48,6 @@ function openPort(): Port {
 const port = openPort();
 
 /** The default guild's Q&A channel ('questions' in tests/emulator's defaults). */
-const QA_CHANNEL_ID = '300000000000000012';
 /** How long after the last dispatch a burst may take to be answered before the bench stops waiting. */
 const BURST_TIMEOUT_MS = 15_000;
 /**

@@ -49,9 +49,9 @@ import type { HandledEvent } from '../src/discord/bot.ts';
 import { clock, machineCpuMs, otherProcess, percentile, processCpuMs, round, threadCpuMs } from './clock.ts';
 import type { BurstRaw, Command, MessagesCollected, MessagesDispatched, Reply } from './protocol.ts';
 import { markdown } from './table.ts';
+import { FAKE_TOKEN } from './workload.ts';
 
 /** A token config.ts accepts; the emulator accepts any. Nothing here reaches Discord. */
-const FAKE_TOKEN = 'bench.gateway-token.not-a-real-discord-token';
 const ACK_DEADLINE_MS = 3000;
 
 interface Options {

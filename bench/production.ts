@@ -21,10 +21,15 @@ import { join } from 'node:path';
 import { type RecordedRequest, startEmulator } from '../tests/emulator/index.ts';
 import { percentile, round } from './clock.ts';
 import { markdown } from './table.ts';
-import { evalQuestions, interactionMix, messageStream, students } from './workload.ts';
+import {
+  evalQuestions,
+  FAKE_TOKEN,
+  interactionMix,
+  messageStream,
+  QA_CHANNEL_ID,
+  students,
+} from './workload.ts';
 
-const FAKE_TOKEN = 'bench.gateway-token.not-a-real-discord-token';
-const QA_CHANNEL_ID = '300000000000000012';
 const OTHER_CHANNEL_ID = '300000000000000011';
 const CHUNK = 50;
 

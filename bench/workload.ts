@@ -6,6 +6,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The channel the bot's Q&A mode watches in both gateway benches. */
+export const QA_CHANNEL_ID = '300000000000000012';
+/** A token-shaped string the emulator accepts; never a real Discord token. */
+export const FAKE_TOKEN = 'bench.gateway-token.not-a-real-discord-token';
+
 /** A small seeded PRNG (mulberry32), so two runs send the same events in the same order. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;

@@ -21,6 +21,7 @@ import { cleanText } from '../data/text.ts';
 import { createEngine } from '../engine/index.ts';
 import type { QaResult } from '../engine/types.ts';
 import { type EvalQuestion, evaluate, parseQuestionSet } from '../eval/questions.ts';
+import { percentile } from './bench-http-mix.ts';
 import { runCli } from './run.ts';
 
 const SETS = [
@@ -51,11 +52,6 @@ interface Row extends Timing {
   readonly accuracy: number;
   readonly in_scope_accuracy: number;
   readonly abstention: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] ?? 0;
 }
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;

@@ -1,7 +1,6 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
-import { resultMessage } from '../replies/answer.ts';
 import { TEXT } from '../replies/strings.ts';
-import { textReply } from './reply.ts';
+import { questionOutcome, textReply } from './reply.ts';
 import type { Command } from './types.ts';
 
 /** Message context menu "Ask the election bot": answers the question in the chosen message. */
@@ -10,11 +9,6 @@ export const askMessage = {
   execute: ({ engine, targetMessage, invoker }) => {
     const text = targetMessage?.content ?? '';
     if (!text.trim()) return { reply: textReply(TEXT.contextMenuEmpty, true) };
-    const result = engine.answer(text);
-    return {
-      reply: resultMessage(result, { question: text, askerId: invoker.id }),
-      question: text,
-      ...(result.kind === 'abstention' ? { declined: { question: text, result } } : {}),
-    };
+    return questionOutcome(engine, text, invoker.id);
   },
 } satisfies Command;

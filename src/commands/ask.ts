@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { resultMessage } from '../replies/answer.ts';
+import { questionOutcome } from './reply.ts';
 import type { Command } from './types.ts';
 
 /** /ask question: any question in your own words, answered from the article or declined. */
@@ -17,13 +17,6 @@ export const ask = {
       },
     ],
   },
-  execute: ({ engine, options, invoker }) => {
-    const question = String(options.get('question') ?? '');
-    const result = engine.answer(question);
-    return {
-      reply: resultMessage(result, { question, askerId: invoker.id }),
-      question,
-      ...(result.kind === 'abstention' ? { declined: { question, result } } : {}),
-    };
-  },
+  execute: ({ engine, options, invoker }) =>
+    questionOutcome(engine, String(options.get('question') ?? ''), invoker.id),
 } satisfies Command;

@@ -1,9 +1,9 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { factsEmbed } from '../replies/embeds.ts';
 import { unknownPerson } from '../replies/strings.ts';
-import { entityChoices, isProfiled, resolveEntity } from './people.ts';
+import { entityChoices, isProfiled, personFact } from './people.ts';
 import { embedReply } from './reply.ts';
-import { type Command, UserError } from './types.ts';
+import type { Command } from './types.ts';
 
 /** /candidate name: who a candidate (or anyone else the article names) is. */
 export const candidate = {
@@ -21,19 +21,8 @@ export const candidate = {
     ],
   },
   execute: ({ engine, options }) => {
-    const kb = engine.kb;
     const input = String(options.get('name') ?? '');
-    const profiled = isProfiled(kb);
-    const who = resolveEntity(kb, input, profiled);
-    const fact = who && kb.factById.get(`profile-${who.id}`);
-    if (!who || !fact) {
-      throw new UserError(
-        unknownPerson(
-          input,
-          [...kb.entities.values()].filter(profiled).map((e) => e.name),
-        ),
-      );
-    }
+    const { who, fact } = personFact(engine.kb, input, isProfiled(engine.kb), 'profile', unknownPerson);
     return { reply: embedReply(factsEmbed(who.name, [fact])) };
   },
   autocomplete: ({ engine, focused }) => entityChoices(engine.kb, focused.value, isProfiled(engine.kb)),

@@ -1,9 +1,9 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { factsEmbed } from '../replies/embeds.ts';
 import { unknownCandidate } from '../replies/strings.ts';
-import { entityChoices, isCandidate, resolveEntity } from './people.ts';
+import { entityChoices, isCandidate, personFact } from './people.ts';
 import { embedReply } from './reply.ts';
-import { type Command, UserError } from './types.ts';
+import type { Command } from './types.ts';
 
 /** /endorsements [candidate]: who backed whom, with dates and appearances. */
 export const endorsements = {
@@ -28,15 +28,7 @@ export const endorsements = {
       if (!all) throw new Error('the pack has no "endorsements" fact');
       return { reply: embedReply(factsEmbed('Endorsements', [all])) };
     }
-    const who = resolveEntity(kb, String(input), isCandidate);
-    const fact = who && kb.factById.get(`endorsements-${who.id}`);
-    if (!who || !fact)
-      throw new UserError(
-        unknownCandidate(
-          String(input),
-          kb.candidates.map((c) => c.name),
-        ),
-      );
+    const { who, fact } = personFact(kb, String(input), isCandidate, 'endorsements', unknownCandidate);
     return { reply: embedReply(factsEmbed(`Endorsements of ${who.name}`, [fact])) };
   },
   autocomplete: ({ engine, focused }) => entityChoices(engine.kb, focused.value, isCandidate),

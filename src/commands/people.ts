@@ -4,9 +4,10 @@
  */
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import Fuse from 'fuse.js';
-import type { Entity, KnowledgeBase } from '../data/knowledge.ts';
+import type { Entity, Fact, KnowledgeBase } from '../data/knowledge.ts';
 import { foldText } from '../engine/normalise.ts';
 import { DISCORD_LIMITS } from '../replies/limits.ts';
+import { UserError } from './types.ts';
 
 /** fuse.js scores above this are not a misspelling of the name. */
 export const NAME_MAX_SCORE = 0.3;
@@ -112,6 +113,30 @@ export function resolveEntity(
   // fall through to the closest accepted entity (a weak fuzzy match such as Bottoms or Norwood).
   const best = rankEntities(kb, input, everyone, 1)[0];
   return best && accept(best) ? best : undefined;
+}
+
+/**
+ * The person a typed name means and the pack's fact `<kind>-<id>` about them ("platform-norwood");
+ * otherwise a UserError, from `unknown`, listing the names that can be asked about.
+ */
+export function personFact(
+  kb: KnowledgeBase,
+  input: string,
+  accept: (e: Entity) => boolean,
+  kind: string,
+  unknown: (input: string, names: readonly string[]) => string,
+): { who: Entity; fact: Fact } {
+  const who = resolveEntity(kb, input, accept);
+  const fact = who && kb.factById.get(`${kind}-${who.id}`);
+  if (!who || !fact) {
+    throw new UserError(
+      unknown(
+        input,
+        [...kb.entities.values()].filter(accept).map((e) => e.name),
+      ),
+    );
+  }
+  return { who, fact };
 }
 
 /** Autocomplete choices (name shown, entity id as value), at most 25. */

@@ -38,7 +38,8 @@ function requireDate(iso: string): CalendarDate {
   return d;
 }
 
-function sortedByShare(shares: Record<string, number>): string[] {
+/** Candidate ids ordered by share, leader first. */
+export function sortedByShare(shares: Readonly<Record<string, number>>): string[] {
   return Object.keys(shares).sort((a, b) => (shares[b] ?? 0) - (shares[a] ?? 0));
 }
 

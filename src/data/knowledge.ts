@@ -22,6 +22,11 @@ export interface Quote {
   readonly notes: readonly string[];
 }
 
+/** The notes of some quotes, each once, in order. */
+export function notesOf(quotes: readonly Quote[]): string[] {
+  return [...new Set(quotes.flatMap((q) => q.notes))];
+}
+
 export interface FactVariant {
   readonly when: readonly string[];
   readonly prefix: string | undefined;

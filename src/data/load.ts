@@ -134,9 +134,9 @@ export function parsePack(src: PackSources): KnowledgeBase {
   const factsFile = parseFile(PACK_FILES.facts, src.facts, FactsFileSchema);
   const articleName = pack.articleFile;
 
-  if (normaliseWhitespace(src.article).length === 0) throw new PackError(articleName, 'the article is empty');
   const article = src.article;
   const flatArticle = normaliseWhitespace(article);
+  if (flatArticle.length === 0) throw new PackError(articleName, 'the article is empty');
   const corrections: TextCorrection[] = pack.corrections;
 
   // --- corrections
@@ -199,11 +199,12 @@ export function parsePack(src: PackSources): KnowledgeBase {
   const toQuote = (verbatim: string, file: string, item: string, field: string): Quote => {
     const cached = quoteCache.get(verbatim);
     if (cached) return cached;
-    if (!flatArticle.includes(normaliseWhitespace(verbatim))) {
+    const flat = normaliseWhitespace(verbatim);
+    if (!flatArticle.includes(flat)) {
       throw new PackError(file, `quote not found in ${articleName}: "${verbatim.slice(0, 80)}"`, item, field);
     }
     const clean = cleanText(verbatim, corrections);
-    const q: Quote = { verbatim: normaliseWhitespace(verbatim), text: clean.text, notes: clean.notes };
+    const q: Quote = { verbatim: flat, text: clean.text, notes: clean.notes };
     quoteCache.set(verbatim, q);
     return q;
   };

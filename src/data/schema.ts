@@ -1,7 +1,7 @@
 /**
  * The shape of a knowledge pack, as zod schemas. A pack is a folder holding the article (verbatim)
  * and four JSON files; each file is parsed with its schema, then the cross-file rules in
- * `validate.ts` run. Objects are strict so a misspelt field is refused rather than ignored.
+ * `load.ts` run. Objects are strict so a misspelt field is refused rather than ignored.
  */
 import { z } from 'zod';
 

@@ -71,7 +71,7 @@ export function buildTimeline(kb: KnowledgeBase): TimelineEvent[] {
     },
     {
       sortKey: key(d.runoff.countDate, 40),
-      when: `${f.runoff.countedAsOf.time} ${f.runoff.countedAsOf.weekday}, ${apLongDate(d.runoff.countDate)}`,
+      when: v('runoff.countedAsOf'),
       what: `Count as of this time: Bottoms ${v('runoff.shares.bottoms')}%, Norwood ${v('runoff.shares.norwood')}%, ${v('runoff.marginVotes')} votes apart. Bottoms claims victory; Norwood calls for a recount; Reed introduces Bottoms as his successor.`,
       quote: firstQuote(kb, 'winner'),
     },

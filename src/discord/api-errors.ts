@@ -15,6 +15,10 @@ export interface DiscordApiErrorLike {
 
 /** Discord's JSON error codes the bot handles by name. */
 export const DISCORD_CODES = Object.freeze({
+  /** The application id is not an application's (or not the token's). */
+  unknownApplication: 10002,
+  /** No such server, or the bot is not in it. */
+  unknownGuild: 10004,
   /** The message is gone (deleted, or never existed). */
   unknownMessage: 10008,
   /** The interaction was not acknowledged within 3 s, or its token is unknown. */

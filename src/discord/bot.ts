@@ -9,6 +9,7 @@ import { type APIInteraction, type Client, Events, GatewayDispatchEvents, type M
 import type { FreeTextMode } from '../commands/free-text.ts';
 import type { DeclinedQuestion } from '../commands/types.ts';
 import { type Config, ConfigError } from '../config.ts';
+import { normaliseWhitespace } from '../data/text.ts';
 import type { EngineHolder } from '../engine/holder.ts';
 import { effectTarget, initialResponse, runEffect, sendInitialResponse } from '../interactions/effects.ts';
 import {
@@ -18,7 +19,7 @@ import {
   UnsupportedInteraction,
 } from '../interactions/router.ts';
 import type { Logger } from '../log.ts';
-import { noUnansweredLog, type UnansweredLog } from '../ops/unanswered.ts';
+import { MAX_LOGGED_QUESTION, noUnansweredLog, type UnansweredLog } from '../ops/unanswered.ts';
 import { type BotMessage, finalizeMessage } from '../replies/message.ts';
 import { truncate } from '../replies/sanitize.ts';
 import { TEXT } from '../replies/strings.ts';
@@ -74,12 +75,9 @@ export interface GatewayBot {
 /** How long `stop()` waits for handlers already running. */
 const DRAIN_MS = 5_000;
 
-/** How much of a question a log line about an undelivered answer keeps. */
-const LOGGED_QUESTION_CHARS = 500;
-
 /** A question as a log line keeps it: whitespace flattened, bounded. */
 function loggedQuestion(text: string): string {
-  return truncate(text.replace(/\s+/g, ' ').trim(), LOGGED_QUESTION_CHARS);
+  return truncate(normaliseWhitespace(text), MAX_LOGGED_QUESTION);
 }
 
 /** The facts the free-text planner reads from a discord.js message. */
@@ -204,7 +202,7 @@ export async function startGatewayBot(opts: GatewayBotOptions): Promise<GatewayB
         cooldown,
         now: at,
       };
-      plan = planFreeText(incoming, context);
+      plan = planFreeText(incoming, context, mode);
     } catch (err) {
       logger.error({ err, event: 'free-text-failed', mode }, 'answering a message failed');
       // Someone who asked the bot directly hears that it failed; a Q&A channel is left alone.

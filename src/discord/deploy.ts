@@ -14,12 +14,8 @@ import {
 import { assertCommandsValid, COMMANDS } from '../commands/index.ts';
 import type { CommandDefinition } from '../commands/types.ts';
 import { type Config, ConfigError } from '../config.ts';
-import { isDiscordApiError } from './api-errors.ts';
-
-/** Discord error codes a deploy explains. */
-const UNKNOWN_APPLICATION = 10002;
-const UNKNOWN_GUILD = 10004;
-const MISSING_ACCESS = 50001;
+import { DISCORD_CODES, hasDiscordCode, isDiscordApiError } from './api-errors.ts';
+import { TOKEN_REFUSED } from './explain.ts';
 
 /** Where the commands go. */
 export type DeployScope =
@@ -85,13 +81,14 @@ export async function deployCommands(
 /** A one-line explanation of a refusal caused by the configuration, or undefined. */
 export function explainDeployError(err: unknown, scope: DeployScope): string | undefined {
   if (!isDiscordApiError(err)) return undefined;
-  if (err.status === 401) {
-    return 'Discord refused DISCORD_TOKEN (401 Unauthorized). Copy the token again from the Developer Portal (your application → Bot → Reset Token) into .env.';
-  }
-  if (err.code === UNKNOWN_APPLICATION) {
+  if (err.status === 401) return TOKEN_REFUSED;
+  if (hasDiscordCode(err, DISCORD_CODES.unknownApplication)) {
     return `Discord refused to register commands for DISCORD_APPLICATION_ID ${scope.applicationId}: check that it is the Application ID of the bot whose token is in DISCORD_TOKEN.`;
   }
-  if (scope.kind === 'guild' && (err.code === MISSING_ACCESS || err.code === UNKNOWN_GUILD)) {
+  if (
+    scope.kind === 'guild' &&
+    hasDiscordCode(err, DISCORD_CODES.missingAccess, DISCORD_CODES.unknownGuild)
+  ) {
     return `The bot cannot register commands on server DISCORD_GUILD_ID ${scope.guildId}: invite it there first (npm run invite prints the link), or check the server id.`;
   }
   return undefined;

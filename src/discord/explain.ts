@@ -6,6 +6,10 @@
 import { GatewayCloseCodes } from 'discord-api-types/v10';
 import { errorCode, isUnreachableCode } from './api-errors.ts';
 
+/** What to do when Discord refuses the token (a 401), at login or when registering commands. */
+export const TOKEN_REFUSED =
+  'Discord refused DISCORD_TOKEN (401 Unauthorized). Copy the token again from the Developer Portal (your application → Bot → Reset Token) into .env.';
+
 /**
  * The line to show for a login failure with a known cause (a refused token, a privileged intent
  * that is not turned on, an API base that cannot be reached), or undefined for anything else.
@@ -15,7 +19,7 @@ export function explainLoginError(err: unknown, apiBase = 'https://discord.com/a
   const code = errorCode(err);
   const message = err instanceof Error ? err.message : '';
   if (code === 'TokenInvalid' || message === 'Authentication failed') {
-    return 'Discord refused DISCORD_TOKEN (401 Unauthorized). Copy the token again from the Developer Portal (your application → Bot → Reset Token) into .env.';
+    return TOKEN_REFUSED;
   }
   if (message === 'Used disallowed intents') {
     return 'Discord refused the Message Content intent, which QA_CHANNEL_IDS needs. Turn on "Message Content Intent" in the Developer Portal (your application → Bot), or leave QA_CHANNEL_IDS empty.';

@@ -227,8 +227,11 @@ export interface FreeTextContext {
  * the same channel moments ago) point to the earlier reply when asked directly and stay silent in a
  * Q&A channel. Reads the cooldown but does not record: the caller records what it actually posted.
  */
-export function planFreeText(msg: IncomingMessage, ctx: FreeTextContext): FreeTextPlan {
-  const mode = messageMode(msg, ctx);
+export function planFreeText(
+  msg: IncomingMessage,
+  ctx: FreeTextContext,
+  mode: FreeTextMode | null = messageMode(msg, ctx),
+): FreeTextPlan {
   if (mode === null) return { kind: 'ignore' };
   const text = questionText(msg.content, ctx.botUserId);
   const reply = answerFreeText(ctx.engine, text, { mode, askerId: msg.authorId });

@@ -34,6 +34,8 @@ export interface MatcherIndex {
   readonly articleStems: ReadonlySet<string>;
   /** Stems of each fact's quoted sentences: a strict fact tolerates the words of its own quotes. */
   readonly quoteStems: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Every term each fact needs, flattened once. */
+  readonly needTerms: ReadonlyMap<string, ReadonlySet<string>>;
   readonly articleNumbers: ReadonlySet<string>;
 }
 
@@ -114,6 +116,7 @@ export function buildIndex(kb: KnowledgeBase): MatcherIndex {
     quoteStems: new Map(
       kb.facts.map((f) => [f.id, new Set(f.quotes.flatMap((q) => tokenise(foldText(q.text)).map(stemOf)))]),
     ),
+    needTerms: new Map(kb.facts.map((f) => [f.id, new Set(f.need.flat())])),
     articleNumbers: new Set(articleTokens.filter((t) => /^\d/.test(t))),
   };
 }

@@ -8,11 +8,10 @@
  * names it does not concern). Confidence is explained / (explained + unexplained). Below the floor
  * the engine abstains and suggests the closest questions it can answer: it never guesses.
  */
-import type { Fact } from '../data/knowledge.ts';
+import { type Fact, notesOf } from '../data/knowledge.ts';
 import { analyse, type MatcherIndex, type Span, stemOf } from './analyse.ts';
 import { MAX_QUESTION_CHARS, normaliseQuestion } from './normalise.ts';
 import type { Abstention, AbstentionReason, Answer, QaResult, Suggestion } from './types.ts';
-import { LEADING_FILLERS } from './words.ts';
 
 /** Tuning of the scorer, in one frozen place. */
 export const SCORING = Object.freeze({
@@ -82,35 +81,61 @@ function spanPenalty(index: MatcherIndex, span: Span): number {
   }
 }
 
-function scoreFact(
-  index: MatcherIndex,
-  fact: Fact,
-  spans: readonly Span[],
-  present: ReadonlySet<string>,
-  lead: string | undefined,
-  target: Span | undefined,
-  alternatives: ReadonlySet<string>,
-): Scored | null {
+/** What a span costs a fact that leaves it unexplained, worked out once per question. */
+interface SpanCost {
+  readonly penalty: number;
+  /** Some term is a question word or a generic one ("who", "the election"). */
+  readonly loose: boolean;
+  /** The stem of an article word, for strict facts that tolerate their own quotes' words. */
+  readonly stem: string | undefined;
+}
+
+function spanCost(index: MatcherIndex, span: Span): SpanCost {
+  return {
+    penalty: spanPenalty(index, span),
+    loose: span.terms.some((t) => {
+      const kind = index.termKind.get(t);
+      return kind === 'question' || kind === 'generic';
+    }),
+    stem: span.kind === 'article-word' ? stemOf(span.text) : undefined,
+  };
+}
+
+/** The question as read once, to score every fact against. */
+interface Reading {
+  readonly spans: readonly Span[];
+  readonly costs: readonly SpanCost[];
+  readonly present: ReadonlySet<string>;
+  /** The question names someone. */
+  readonly namesEntity: boolean;
+  readonly lead: string | undefined;
+  readonly target: Span | undefined;
+  readonly alternatives: ReadonlySet<string>;
+}
+
+function scoreFact(index: MatcherIndex, fact: Fact, q: Reading): Scored | null {
+  const { spans, costs, present } = q;
   for (const group of fact.need) if (!group.some((t) => present.has(t))) return null;
   // "How many ...", "When ...", "Why ..." want a count, a time, a reason: only facts that give one.
-  if (lead !== undefined && fact.cues[lead] === undefined) return null;
+  if (q.lead !== undefined && fact.cues[q.lead] === undefined) return null;
 
-  const needTerms = new Set(fact.need.flat());
+  const needTerms = index.needTerms.get(fact.id);
   const weightOf = (term: string): number => {
     const cue = fact.cues[term];
     if (cue !== undefined) return cue;
     if (index.termKind.get(term) === 'entity') {
       if (fact.about.includes(term)) return index.entityWeight.get(term) ?? 1;
       if (fact.mentions.includes(term)) return SCORING.mentionWeight;
-      return needTerms.has(term) ? SCORING.needWeight : 0;
     }
-    return needTerms.has(term) ? SCORING.needWeight : 0;
+    return needTerms?.has(term) ? SCORING.needWeight : 0;
   };
 
   let explained = 0;
   let unexplained = 0;
   const counted = new Set<string>();
-  for (const span of spans) {
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as Span;
+    const cost = costs[i] as SpanCost;
     let best = 0;
     let bestTerm: string | undefined;
     for (const t of span.terms) {
@@ -122,15 +147,12 @@ function scoreFact(
     }
     if (bestTerm === undefined) {
       // "Bottoms or Norwood?": the name the answer is not about is one of the options, not a mismatch.
-      if (span.terms.some((t) => alternatives.has(t))) continue;
-      if (span === target) unexplained += SCORING.penalty.target;
-      const ownWord = span.kind === 'article-word' && index.quoteStems.get(fact.id)?.has(stemOf(span.text));
-      if (fact.strict && span.kind !== 'known-number' && !ownWord) {
-        // A strict fact (a profile, a platform) answers "who is X", not "who is X's husband".
-        const kinds = span.terms.map((t) => index.termKind.get(t));
-        if (!kinds.some((k) => k === 'question' || k === 'generic')) return null;
-      }
-      unexplained += spanPenalty(index, span);
+      if (span.terms.some((t) => q.alternatives.has(t))) continue;
+      if (span === q.target) unexplained += SCORING.penalty.target;
+      const ownWord = cost.stem !== undefined && index.quoteStems.get(fact.id)?.has(cost.stem);
+      // A strict fact (a profile, a platform) answers "who is X", not "who is X's husband".
+      if (fact.strict && span.kind !== 'known-number' && !ownWord && !cost.loose) return null;
+      unexplained += cost.penalty;
       continue;
     }
     // Each concept counts once, however many words say it.
@@ -140,8 +162,7 @@ function scoreFact(
   }
   // A fact about both candidates loses a little focus when the question names only one of them, so
   // "what did Norwood get" prefers Norwood's share to the two-candidate results.
-  const named = [...present].filter((t) => index.termKind.get(t) === 'entity');
-  if (named.length > 0) {
+  if (q.namesEntity) {
     const missing = fact.about.filter(
       (e) => !present.has(e) && index.kb.entities.get(e)?.kind === 'candidate',
     );
@@ -233,10 +254,9 @@ function targetSpan(
   tokens: readonly string[],
   spans: readonly Span[],
 ): Span | undefined {
-  let i = 0;
-  while (i < tokens.length && LEADING_FILLERS.has(tokens[i] ?? '')) i++;
-  if (!TARGET_OPENERS.has(tokens[i] ?? '')) return undefined;
-  i++;
+  // Leading fillers ("so which ...") are already gone: normaliseQuestion drops them.
+  if (!TARGET_OPENERS.has(tokens[0] ?? '')) return undefined;
+  let i = 1;
   while (i < tokens.length && TARGET_SKIP.has(tokens[i] ?? '')) i++;
   const span = spans.find((s) => s.start === i);
   if (!span) return undefined;
@@ -265,14 +285,14 @@ function alternativesOf(
 }
 
 /** How the engine read a question: its spans and every fact that could answer it, best first. */
-export interface Analysis {
+interface Analysis {
   readonly spans: readonly Span[];
   readonly present: ReadonlySet<string>;
   readonly ranked: readonly Scored[];
 }
 
-/** Analyses a question and ranks the facts (exposed for `npm run ask -- --explain` and tests). */
-export function rankFacts(index: MatcherIndex, question: string): Analysis {
+/** Analyses a question and ranks the facts. */
+function rankFacts(index: MatcherIndex, question: string): Analysis {
   const q = normaliseQuestion(question);
   const spans = analyse(index, q.tokens);
   const present = new Set<string>(spans.flatMap((s) => s.terms));
@@ -281,13 +301,19 @@ export function rankFacts(index: MatcherIndex, question: string): Analysis {
   if (spans.length > 0 && spans.every((s) => s.terms.some((t) => index.termKind.get(t) === 'entity'))) {
     present.add('ABOUT');
   }
-  const lead = spans[0]?.terms.find((t) => index.demanding.has(t));
-  const target = targetSpan(index, q.tokens, spans);
-  const alternatives = alternativesOf(index, q.tokens, spans);
   const ranked: Scored[] = [];
   if (spans.length > 0) {
+    const reading: Reading = {
+      spans,
+      costs: spans.map((s) => spanCost(index, s)),
+      present,
+      namesEntity: [...present].some((t) => index.termKind.get(t) === 'entity'),
+      lead: spans[0]?.terms.find((t) => index.demanding.has(t)),
+      target: targetSpan(index, q.tokens, spans),
+      alternatives: alternativesOf(index, q.tokens, spans),
+    };
     for (const fact of index.kb.facts) {
-      const s = scoreFact(index, fact, spans, present, lead, target, alternatives);
+      const s = scoreFact(index, fact, reading);
       if (s) ranked.push(s);
     }
   }
@@ -372,7 +398,7 @@ export function factAnswer(fact: Fact, text = fact.answer, confidence = 1, entit
     text,
     quotes: fact.quotes,
     citation: fact.quotes.map((x) => x.text).join(' '),
-    notes: [...new Set(fact.quotes.flatMap((x) => x.notes))],
+    notes: notesOf(fact.quotes),
     topic: fact.topic,
     confidence: Math.round(Math.min(1, confidence) * 1000) / 1000,
     entity: entity ?? (fact.about.length === 1 ? (fact.about[0] ?? null) : null),

@@ -6,23 +6,17 @@
  * logging feedback) comes back as an {@link AfterResponse} for the server to run once it answered.
  */
 import type { KeyObject } from 'node:crypto';
-import {
-  type APIInteraction,
-  type APIInteractionResponse,
-  InteractionResponseType,
-  InteractionType,
-} from 'discord-api-types/v10';
+import { type APIInteraction, type APIInteractionResponse, InteractionType } from 'discord-api-types/v10';
 import type { CommandEffect, DeclinedQuestion } from '../commands/types.ts';
 import type { EngineHolder } from '../engine/holder.ts';
 import { type EffectTarget, effectTarget, initialResponse } from '../interactions/effects.ts';
 import {
   failureResponse,
+  privateResponse,
   type RoutedInteraction,
   routeInteraction,
   UnsupportedInteraction,
 } from '../interactions/router.ts';
-import { EPHEMERAL } from '../replies/limits.ts';
-import { type BotMessage, finalizeMessage } from '../replies/message.ts';
 import { TEXT } from '../replies/strings.ts';
 import { MAX_BODY_BYTES } from './body.ts';
 import type { ReplayGuard } from './replay.ts';
@@ -131,13 +125,6 @@ export function isInteraction(value: unknown): value is APIInteraction {
   return !needsData || isRecord(value.data);
 }
 
-function privateMessage(content: string, embeds?: BotMessage['embeds']): APIInteractionResponse {
-  return {
-    type: InteractionResponseType.ChannelMessageWithSource,
-    data: finalizeMessage({ content, ...(embeds ? { embeds } : {}), flags: EPHEMERAL }),
-  };
-}
-
 /**
  * What HTTP mode answers inline, and the effect to run afterwards. With REST (bot token and
  * application id configured) it is what the gateway bot does (`initialResponse`: the summary is
@@ -152,12 +139,12 @@ export function planEffect(
 ): { readonly response: APIInteractionResponse; readonly effect?: AfterResponse } {
   const effect = routed.effect;
   if (!effect) return { response: routed.response };
-  if (effect.kind === 'reload-pack') return { response: privateMessage(TEXT.reloadUnavailable) };
+  if (effect.kind === 'reload-pack') return { response: privateResponse(TEXT.reloadUnavailable) };
   if (!restAvailable && effect.kind === 'pin-summary') {
-    return { response: privateMessage(TEXT.summaryNotPinned, effect.message.embeds) };
+    return { response: privateResponse(TEXT.summaryNotPinned, effect.message.embeds) };
   }
   if (!restAvailable && effect.kind === 'delete-message') {
-    return { response: privateMessage(TEXT.deleteUnavailable) };
+    return { response: privateResponse(TEXT.deleteUnavailable) };
   }
   return { response: initialResponse(routed), effect: { effect, target: effectTarget(interaction) } };
 }

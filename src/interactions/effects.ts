@@ -16,6 +16,7 @@ import {
   Routes,
 } from 'discord-api-types/v10';
 import type { CommandEffect } from '../commands/types.ts';
+import { normaliseWhitespace } from '../data/text.ts';
 import { DISCORD_CODES, hasDiscordCode, isDiscordTrouble } from '../discord/api-errors.ts';
 import { pinSummary, summaryOutcomeText } from '../discord/summary.ts';
 import type { EngineHolder } from '../engine/holder.ts';
@@ -129,7 +130,7 @@ export function effectTarget(interaction: APIInteraction): EffectTarget {
  */
 export function feedbackQuestion(message: AnsweredMessage | undefined): string | undefined {
   const text = message?.embeds?.[0]?.title || message?.referenced_message?.content || '';
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = normaliseWhitespace(text);
   return flat ? truncate(flat, FEEDBACK_QUESTION_CHARS) : undefined;
 }
 

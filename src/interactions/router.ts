@@ -20,7 +20,7 @@ import type { CommandEffect, DeclinedQuestion, Invoker } from '../commands/types
 import { UserError } from '../commands/types.ts';
 import type { QaEngine } from '../engine/index.ts';
 import { DISCORD_LIMITS, EPHEMERAL } from '../replies/limits.ts';
-import { finalizeMessage } from '../replies/message.ts';
+import { type BotMessage, finalizeMessage } from '../replies/message.ts';
 import { TEXT, unknownCommand } from '../replies/strings.ts';
 
 /** What the front door should do with an interaction. */
@@ -60,15 +60,28 @@ function rawOptions(options: readonly APIApplicationCommandInteractionDataOption
   }));
 }
 
-function privateText(content: string): APIInteractionResponse {
+/** A reply only the invoking user sees: a line of text, and optionally embeds. */
+export function privateResponse(content: string, embeds?: BotMessage['embeds']): APIInteractionResponse {
   return {
     type: InteractionResponseType.ChannelMessageWithSource,
-    data: finalizeMessage({ content, flags: EPHEMERAL }),
+    data: finalizeMessage({ content, ...(embeds ? { embeds } : {}), flags: EPHEMERAL }),
   };
 }
 
 function messageResponse(data: ReturnType<typeof finalizeMessage>): APIInteractionResponse {
   return { type: InteractionResponseType.ChannelMessageWithSource, data };
+}
+
+/** A command's name as logged: at most 32 characters, as Discord allows. */
+function commandName(data: { readonly name?: unknown }): string {
+  return String(data.name ?? '').slice(0, 32);
+}
+
+function autocompleteResponse(choices: readonly { name: string; value: string }[]): APIInteractionResponse {
+  return {
+    type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+    data: { choices: choices.slice(0, DISCORD_LIMITS.autocompleteChoices) },
+  };
 }
 
 /**
@@ -77,10 +90,8 @@ function messageResponse(data: ReturnType<typeof finalizeMessage>): APIInteracti
  */
 export function failureResponse(interaction: Pick<APIInteraction, 'type'>): APIInteractionResponse {
   if (interaction.type === InteractionType.Ping) return { type: InteractionResponseType.Pong };
-  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
-  }
-  return privateText(TEXT.genericError);
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) return autocompleteResponse([]);
+  return privateResponse(TEXT.genericError);
 }
 
 /** Routes an interaction. Never throws for bad input; throws UnsupportedInteraction for unknown types. */
@@ -97,16 +108,16 @@ export function routeInteraction(engine: QaEngine, interaction: APIInteraction):
       return run();
     } catch (err) {
       if (err instanceof UserError) {
-        return { response: privateText(err.message), summary: { kind, name, userError: err.message } };
+        return { response: privateResponse(err.message), summary: { kind, name, userError: err.message } };
       }
-      return { response: privateText(TEXT.genericError), summary: { kind, name }, error: err };
+      return { response: privateResponse(TEXT.genericError), summary: { kind, name }, error: err };
     }
   };
 
   switch (interaction.type) {
     case InteractionType.ApplicationCommand: {
       const data = interaction.data;
-      const name = String(data.name ?? '').slice(0, 32);
+      const name = commandName(data);
       return guard('command', name, () => {
         const command = findCommand(name);
         if (!command) throw new UserError(unknownCommand(name));
@@ -141,38 +152,27 @@ export function routeInteraction(engine: QaEngine, interaction: APIInteraction):
     }
     case InteractionType.ApplicationCommandAutocomplete: {
       const data = interaction.data;
-      const name = String(data.name ?? '').slice(0, 32);
+      const name = commandName(data);
       const command = findCommand(name);
       const focused = focusedOption(rawOptions(data.options));
       let choices: { name: string; value: string }[] = [];
       try {
         if (command?.autocomplete && focused) choices = command.autocomplete({ engine, focused });
       } catch (err) {
-        return {
-          response: {
-            type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-            data: { choices: [] },
-          },
-          summary: { kind: 'autocomplete', name },
-          error: err,
-        };
+        return { response: autocompleteResponse([]), summary: { kind: 'autocomplete', name }, error: err };
       }
-      return {
-        response: {
-          type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-          data: { choices: choices.slice(0, DISCORD_LIMITS.autocompleteChoices) },
-        },
-        summary: { kind: 'autocomplete', name },
-      };
+      return { response: autocompleteResponse(choices), summary: { kind: 'autocomplete', name } };
     }
     case InteractionType.MessageComponent: {
       const customId = String(interaction.data.custom_id ?? '').slice(0, 200);
-      return guard('button', customId.split(':').slice(0, 2).join(':'), () => {
+      // Logged by kind ("v1:ask"), not by the fact or user ids the rest of the id carries.
+      const name = customId.split(':').slice(0, 2).join(':');
+      return guard('button', name, () => {
         const outcome = handleButton({ engine, customId, invoker });
         return {
           response: messageResponse(outcome.reply),
           ...(outcome.effect ? { effect: outcome.effect } : {}),
-          summary: { kind: 'button', name: customId.split(':').slice(0, 2).join(':') },
+          summary: { kind: 'button', name },
         };
       });
     }

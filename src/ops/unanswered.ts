@@ -6,6 +6,7 @@
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { normaliseWhitespace } from '../data/text.ts';
 import type { Abstention } from '../engine/types.ts';
 
 /** Longest question text kept in the log. */
@@ -35,7 +36,7 @@ export function unansweredEntry(
 ): UnansweredEntry {
   return {
     at: now.toISOString(),
-    question: question.replace(/\s+/g, ' ').trim().slice(0, MAX_LOGGED_QUESTION),
+    question: normaliseWhitespace(question).slice(0, MAX_LOGGED_QUESTION),
     reason: result.reason,
     topic: result.topic,
     suggestions: result.suggestions.map((s) => s.question),

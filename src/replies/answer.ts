@@ -3,7 +3,7 @@ import { type APIEmbed, ButtonStyle } from 'discord-api-types/v10';
 import type { Quote } from '../data/knowledge.ts';
 import type { Abstention, Answer, QaResult } from '../engine/types.ts';
 import { encodeButton } from './custom-ids.ts';
-import { DISCORD_LIMITS as L } from './limits.ts';
+import { EPHEMERAL, DISCORD_LIMITS as L } from './limits.ts';
 import { type BotMessage, button, buttonRows, finalizeMessage } from './message.ts';
 import { blockQuote, echoUserText, truncate } from './sanitize.ts';
 import { TEXT } from './strings.ts';
@@ -79,7 +79,7 @@ export function answerMessage(answer: Answer, opts: AnswerMessageOptions = {}): 
   return finalizeMessage({
     embeds: [answerEmbed(answer, opts.question)],
     components: buttonRows(buttons),
-    ...(opts.ephemeral ? { flags: 64 } : {}),
+    ...(opts.ephemeral ? { flags: EPHEMERAL } : {}),
   });
 }
 
@@ -94,7 +94,7 @@ export function abstentionMessage(result: Abstention, opts: { ephemeral?: boolea
   return finalizeMessage({
     content: lines.join('\n'),
     components: buttonRows(buttons),
-    ...(opts.ephemeral ? { flags: 64 } : {}),
+    ...(opts.ephemeral ? { flags: EPHEMERAL } : {}),
   });
 }
 

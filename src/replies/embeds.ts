@@ -3,7 +3,8 @@
  * Every figure comes from the pack (stored or derived) and every embed quotes its sentences.
  */
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { Fact, KnowledgeBase, Quote } from '../data/knowledge.ts';
+import { sortedByShare } from '../data/derive.ts';
+import { type Fact, type KnowledgeBase, notesOf, type Quote } from '../data/knowledge.ts';
 import { buildTimeline } from '../data/timeline.ts';
 import { ANSWER_COLOUR, quoteField, quoteFooter } from './answer.ts';
 import { DISCORD_LIMITS as L } from './limits.ts';
@@ -40,10 +41,6 @@ function uniqueQuotes(facts: readonly Fact[]): Quote[] {
   return out;
 }
 
-function notesOf(quotes: readonly Quote[]): string[] {
-  return [...new Set(quotes.flatMap((q) => q.notes))];
-}
-
 /** A generic card stating one or more facts, with their quotes. */
 export function factsEmbed(title: string, facts: readonly Fact[]): APIEmbed {
   const quotes = uniqueQuotes(facts);
@@ -56,17 +53,11 @@ export function factsEmbed(title: string, facts: readonly Fact[]): APIEmbed {
   };
 }
 
-/** Candidate ids ordered by runoff share, winner first. */
-function byShare(kb: KnowledgeBase): string[] {
-  const shares = kb.figures.runoff.shares;
-  return Object.keys(shares).sort((a, b) => (shares[b] ?? 0) - (shares[a] ?? 0));
-}
-
 /** The results card: both candidates with bars, margin in votes and points, time, source, recount. */
 export function resultsEmbed(kb: KnowledgeBase): APIEmbed {
   const f = kb.figures;
   const v = (k: string) => kb.values.get(k) ?? '';
-  const fields: APIEmbedField[] = byShare(kb).map((id) => {
+  const fields: APIEmbedField[] = sortedByShare(kb.figures.runoff.shares).map((id) => {
     const share = f.runoff.shares[id] ?? 0;
     const party = f.candidates[id]?.party ?? '';
     return {
@@ -114,7 +105,7 @@ export function pollEmbed(kb: KnowledgeBase): APIEmbed {
   const v = (k: string) => kb.values.get(k) ?? '';
   const sponsors = f.poll.sponsors.map((s) => kb.entities.get(s)?.short ?? s).join(' / ');
   const quotes = uniqueQuotes([fact(kb, 'poll'), fact(kb, 'poll-vs-result')]);
-  const rows = byShare(kb).map((id) => {
+  const rows = sortedByShare(kb.figures.runoff.shares).map((id) => {
     const n = kb.entities.get(id)?.short ?? id;
     return `${n}: poll **${f.poll.shares[id]}%** → result **${f.runoff.shares[id]}%**`;
   });

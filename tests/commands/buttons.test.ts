@@ -4,7 +4,15 @@ import { type Invoker, UserError } from '../../src/commands/types.ts';
 import type { QaEngine } from '../../src/engine/index.ts';
 import { encodeButton } from '../../src/replies/custom-ids.ts';
 import { TEXT } from '../../src/replies/strings.ts';
-import { buttonIds, loadTestEngine, MEMBER, MODERATOR, onlyEmbed, STRANGER } from '../support/bot.ts';
+import {
+  buttonIds,
+  loadTestEngine,
+  MEMBER,
+  MODERATOR,
+  onlyEmbed,
+  STRANGER,
+  userError,
+} from '../support/bot.ts';
 
 let engine: QaEngine;
 beforeAll(() => {
@@ -13,15 +21,9 @@ beforeAll(() => {
 
 const click = (customId: string, invoker: Invoker = MEMBER) => handleButton({ engine, customId, invoker });
 
-function refusal(customId: string, invoker: Invoker = MEMBER): string {
-  try {
-    click(customId, invoker);
-  } catch (err) {
-    if (err instanceof UserError) return err.message;
-    throw err;
-  }
-  throw new Error(`${customId} was not refused`);
-}
+/** The message of the UserError a click is refused with. */
+const refusal = (customId: string, invoker: Invoker = MEMBER) =>
+  userError(() => click(customId, invoker)).message;
 
 describe('handleButton', () => {
   it('GIVEN a "did you mean" suggestion THEN answers that fact, with a delete button for the clicker', () => {

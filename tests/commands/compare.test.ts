@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../../src/data/knowledge.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { TEXT } from '../../src/replies/strings.ts';
 import {
+  candidateFields,
   fieldNamed,
   loadPackWithWinnerSortingLast,
   loadTestEngine,
@@ -18,11 +19,6 @@ beforeAll(() => {
   kb = engine.kb;
   embed = onlyEmbed(runCommand(engine, 'compare').reply);
 });
-
-/** The fields that name a candidate, in order. */
-function candidateFields(e: APIEmbed, k: KnowledgeBase): APIEmbedField[] {
-  return (e.fields ?? []).filter((f) => k.candidates.some((c) => f.name.startsWith(c.name)));
-}
 
 /** The surname a reader sees in a field name: the last word of the candidate's name. */
 function surname(field: APIEmbedField, k: KnowledgeBase): string {

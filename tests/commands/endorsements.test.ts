@@ -2,20 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findCommand } from '../../src/commands/index.ts';
 import type { RawOption } from '../../src/commands/options.ts';
 import { UserError } from '../../src/commands/types.ts';
-import type { Fact } from '../../src/data/knowledge.ts';
 import type { QaEngine } from '../../src/engine/index.ts';
-import { fieldNamed, loadTestEngine, onlyEmbed, runCommand } from '../support/bot.ts';
+import { fieldNamed, knownFact, loadTestEngine, onlyEmbed, runCommand } from '../support/bot.ts';
 
 let engine: QaEngine;
 beforeAll(() => {
   engine = loadTestEngine();
 });
-
-function fact(id: string): Fact {
-  const f = engine.kb.factById.get(id);
-  if (!f) throw new Error(`no fact ${id}`);
-  return f;
-}
 
 const endorsements = (raw: RawOption[] = []) => onlyEmbed(runCommand(engine, 'endorsements', raw).reply);
 
@@ -23,10 +16,10 @@ describe('/endorsements', () => {
   it('GIVEN no candidate THEN tells who backed each of them, with the quotes', () => {
     const embed = endorsements();
     expect(embed.title).toBe('Endorsements');
-    expect(embed.description).toBe(fact('endorsements').answer);
+    expect(embed.description).toBe(knownFact(engine.kb, 'endorsements').answer);
     for (const c of engine.kb.candidates) expect(embed.description).toContain(`For ${c.short}`);
     const quoted = fieldNamed(embed, 'From the article').value;
-    for (const q of fact('endorsements').quotes) expect(quoted).toContain(q.text);
+    for (const q of knownFact(engine.kb, 'endorsements').quotes) expect(quoted).toContain(q.text);
   });
 
   it('GIVEN an empty candidate THEN treats it as both', () => {
@@ -36,14 +29,14 @@ describe('/endorsements', () => {
   it("GIVEN Norwood THEN only Norwood's endorsements, naming Franklin and Aman", () => {
     const embed = endorsements([{ name: 'candidate', value: 'norwood' }]);
     expect(embed.title).toBe('Endorsements of Mary Norwood');
-    expect(embed.description).toBe(fact('endorsements-norwood').answer);
+    expect(embed.description).toBe(knownFact(engine.kb, 'endorsements-norwood').answer);
     for (const id of ['franklin', 'aman'])
       expect(embed.description).toContain(engine.kb.entities.get(id)?.name);
   });
 
   it("GIVEN Bottoms by a typo THEN Bottoms' endorsements", () => {
     const embed = endorsements([{ name: 'candidate', value: 'bottms' }]);
-    expect(embed.description).toBe(fact('endorsements-bottoms').answer);
+    expect(embed.description).toBe(knownFact(engine.kb, 'endorsements-bottoms').answer);
   });
 
   it('GIVEN the peculiar "Peter A man" spelling THEN the footer explains the corrected name', () => {

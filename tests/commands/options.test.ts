@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { focusedOption, MAX_OPTION_LENGTH, readOptions } from '../../src/commands/options.ts';
 import { type CommandDefinition, UserError } from '../../src/commands/types.ts';
+import { userError } from '../support/bot.ts';
 
 const DEF: CommandDefinition = {
   name: 'demo',
@@ -13,17 +14,6 @@ const DEF: CommandDefinition = {
     { type: ApplicationCommandOptionType.Boolean, name: 'flag', description: 'flag' },
   ],
 };
-
-/** The UserError `run` throws; fails the test when it throws nothing or something else. */
-function userError(run: () => unknown): UserError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof UserError) return err;
-    throw err;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('readOptions', () => {
   it('GIVEN options of each type THEN returns them by name', () => {

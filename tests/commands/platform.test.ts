@@ -3,7 +3,7 @@ import { findCommand } from '../../src/commands/index.ts';
 import { UserError } from '../../src/commands/types.ts';
 import type { Entity } from '../../src/data/knowledge.ts';
 import type { QaEngine } from '../../src/engine/index.ts';
-import { limitProblems, loadTestEngine, onlyEmbed, runCommand } from '../support/bot.ts';
+import { limitProblems, loadTestEngine, onlyEmbed, runCommand, userError } from '../support/bot.ts';
 
 let engine: QaEngine;
 beforeAll(() => {
@@ -20,14 +20,9 @@ function platformOf(typed: string) {
   return onlyEmbed(runCommand(engine, 'platform', [{ name: 'candidate', value: typed }]).reply);
 }
 
+/** The message of the UserError /platform refuses a name with. */
 function refusal(typed: string): string {
-  try {
-    runCommand(engine, 'platform', [{ name: 'candidate', value: typed }]);
-  } catch (err) {
-    if (err instanceof UserError) return err.message;
-    throw err;
-  }
-  throw new Error(`"${typed}" was not refused`);
+  return userError(() => runCommand(engine, 'platform', [{ name: 'candidate', value: typed }])).message;
 }
 
 function autocomplete(typed: string) {

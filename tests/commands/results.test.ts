@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../../src/data/knowledge.ts';
 import { createEngine, type QaEngine } from '../../src/engine/index.ts';
 import { barEighths } from '../support/bars.ts';
 import {
+  candidateFields,
   fieldNamed,
   limitProblems,
   loadPackWithWinnerSortingLast,
@@ -33,11 +34,6 @@ function readRow(field: APIEmbedField): { bar: number; share: number } {
   if (!m) throw new Error(`not a share row: ${field.value}`);
   const bar = barEighths(m[1] ?? '');
   return { bar, share: Number(m[2]) };
-}
-
-/** The fields that name a candidate, in order. */
-function candidateFields(e: APIEmbed, k: KnowledgeBase): APIEmbedField[] {
-  return (e.fields ?? []).filter((f) => k.candidates.some((c) => f.name.startsWith(c.name)));
 }
 
 describe('/results', () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/index.ts';
 import { TEXT } from '../../src/replies/strings.ts';
 import type { CommandOptionInput, InteractionResponse, SlashCommandOptions } from '../emulator/index.ts';
-import { type Harness, messageRequests, startHarness } from './harness.ts';
+import { type Harness, isEphemeral, messageRequests, startHarness } from './harness.ts';
 
 let h: Harness;
 
@@ -44,8 +44,6 @@ function visibleText(response: InteractionResponse): string {
     ]),
   ].join('\n');
 }
-
-const isEphemeral = (response: InteractionResponse) => ((response.data?.flags ?? 0) & 64) !== 0;
 
 describe('slash commands through the gateway', () => {
   it('GIVEN /results THEN one public embed shows both shares with bars, the margin, the time, the source and the recount', async () => {

@@ -3,10 +3,10 @@
  * channel (answers only when confident), the repeat cooldown, the "did you mean" buttons,
  * helpful / not helpful, delete, mentions that must not ping, long questions, and failures.
  */
-import { type APIMessage, GatewayIntentBits, PermissionFlagsBits } from 'discord-api-types/v10';
+import { type APIMessage, GatewayIntentBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEXT } from '../../src/replies/strings.ts';
-import { DEFAULT_MEMBER_PERMISSIONS, DEFAULT_TEST_USER } from '../emulator/index.ts';
+import { DEFAULT_TEST_USER, MODERATOR_PERMISSIONS, MODERATOR_USER } from '../emulator/index.ts';
 import {
   GENERAL,
   type Harness,
@@ -32,8 +32,6 @@ afterAll(async () => {
 
 const botMention = () => ({ id: bot, username: h.emu.botUser.username });
 const classmate = { id: '200000000000000005', username: 'classmate' };
-const moderator = { id: '200000000000000007', username: 'moderator' };
-const MODERATOR_PERMISSIONS = DEFAULT_MEMBER_PERMISSIONS | PermissionFlagsBits.ManageMessages;
 
 /** Mentions the bot in a channel and returns its reply. */
 function askByMention(text: string, channelId = GENERAL) {
@@ -231,7 +229,7 @@ describe('free text: buttons on the replies', () => {
     const ix = h.emu.sendButton({
       customId: del,
       message: { id: reply.id },
-      user: moderator,
+      user: MODERATOR_USER,
       memberPermissions: MODERATOR_PERMISSIONS,
     });
     expect((await h.emu.waitForInteractionResponse(ix.id)).data?.content).toBe(TEXT.deleted);

@@ -4,16 +4,16 @@
  * throws from a chosen part: the error is caught and logged, the user gets a private apology (a
  * reply, for a chat message, which cannot be private), and the bot keeps serving.
  */
-import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { UnansweredLog } from '../../src/ops/unanswered.ts';
 import { TEXT } from '../../src/replies/strings.ts';
-import { DEFAULT_MEMBER_PERMISSIONS, type InteractionResponse } from '../emulator/index.ts';
+import { MODERATOR_PERMISSIONS, MODERATOR_USER } from '../emulator/index.ts';
 import {
   type BrokenPart,
   ENGINE_FAILURE,
   GENERAL,
   type Harness,
+  isEphemeral,
   messageRequests,
   startHarness,
   switchableEngines,
@@ -43,16 +43,14 @@ afterAll(async () => {
   await h?.close();
 });
 
-const isPrivate = (r: InteractionResponse) => ((r.data?.flags ?? 0) & 64) !== 0;
-
 async function slash(name: string, options: { name: string; value: string }[] = [], moderator = false) {
   const ix = h.emu.sendSlashCommand({
     name,
     options,
     ...(moderator
       ? {
-          user: { id: '200000000000000007', username: 'moderator' },
-          memberPermissions: DEFAULT_MEMBER_PERMISSIONS | PermissionFlagsBits.ManageMessages,
+          user: MODERATOR_USER,
+          memberPermissions: MODERATOR_PERMISSIONS,
         }
       : {}),
   });
@@ -75,7 +73,7 @@ describe('a throwing engine or holder in each handler', () => {
       engines.breakNext(part);
       const { response } = await slash('ask', [{ name: 'question', value: 'who won?' }]);
       expect(response.status).toBe(204);
-      expect(isPrivate(response)).toBe(true);
+      expect(isEphemeral(response)).toBe(true);
       expect(response.data?.content).toBe(TEXT.genericError);
       const line = h.logs.findLast((l) => l.event === 'command-failed' || l.event === 'route-failed');
       expect(JSON.stringify(line)).toContain(ENGINE_FAILURE);
@@ -89,7 +87,7 @@ describe('a throwing engine or holder in each handler', () => {
       engines.breakNext(part);
       const ix = h.emu.sendButton({ customId: 'v1:ask:margin' });
       const response = await h.emu.waitForInteractionResponse(ix.id);
-      expect(isPrivate(response)).toBe(true);
+      expect(isEphemeral(response)).toBe(true);
       expect(response.data?.content).toBe(TEXT.genericError);
       await recovered();
     },

@@ -15,6 +15,7 @@ import type { UnansweredLog } from '../../src/ops/unanswered.ts';
 import {
   type DiscordEmulator,
   type EmulatorOptions,
+  type InteractionResponse,
   type RecordedRequest,
   type SendMessageOptions,
   startEmulator,
@@ -152,6 +153,9 @@ export async function startHarness(
 export function messageRequests(emu: DiscordEmulator): RecordedRequest[] {
   return emu.requests.filter((r) => r.createsMessage || r.editsMessage);
 }
+
+/** Whether the bot answered the interaction privately (flag 64, EPHEMERAL). */
+export const isEphemeral = (response: InteractionResponse) => ((response.data?.flags ?? 0) & 64) !== 0;
 
 /** An identify throttle that does not wait, so re-identifying in tests takes no 5 s (DISCORD-EMULATOR.md). */
 export const NO_IDENTIFY_WAIT: ClientTuning = {

@@ -7,12 +7,16 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/index.ts';
 import { BOT_PERMISSIONS } from '../../src/discord/invite.ts';
 import { TEXT } from '../../src/replies/strings.ts';
-import { DEFAULT_MEMBER_PERMISSIONS, type DiscordEmulator, startEmulator } from '../emulator/index.ts';
+import {
+  type DiscordEmulator,
+  MODERATOR_PERMISSIONS,
+  MODERATOR_USER,
+  startEmulator,
+} from '../emulator/index.ts';
 import { captureChild } from '../support/log-capture.ts';
 import { copyBundledPack, editFactOnDisk } from '../support/pack.ts';
 import { REJECTED_TOKEN } from '../support/secrets.ts';
@@ -105,9 +109,6 @@ function cleanUp(run: Run): void {
   if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
 }
 
-const MODERATOR = { id: '200000000000000007', username: 'moderator' };
-const MODERATOR_PERMISSIONS = DEFAULT_MEMBER_PERMISSIONS | PermissionFlagsBits.ManageMessages;
-
 describe('npm start (src/main.ts) against the emulator', () => {
   it('GIVEN DISCORD_TOKEN and DISCORD_API_BASE THEN it answers /margin and a mention, and exits 0 on SIGTERM', async () => {
     const run = start('src/main.ts', { DISCORD_TOKEN: TEST_TOKEN });
@@ -168,7 +169,7 @@ describe('npm start: stopping on a signal', () => {
       emu.failNext({ method: 'PUT', pathMatches: /\/messages\/pins\//, delayMs: 1_500 });
       const inFlight = emu.sendSlashCommand({
         name: 'summary',
-        user: MODERATOR,
+        user: MODERATOR_USER,
         memberPermissions: MODERATOR_PERMISSIONS,
       });
       expect((await emu.waitForInteractionResponse(inFlight.id, 5_000)).type).toBe(5);

@@ -7,18 +7,16 @@
  */
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPack, PACK_FILES } from '../../src/data/load.ts';
 import { DEFAULT_PACK_DIR } from '../../src/data/packs.ts';
 import { createEngineHolder } from '../../src/engine/holder.ts';
 import { TEXT } from '../../src/replies/strings.ts';
-import { DEFAULT_MEMBER_PERMISSIONS } from '../emulator/index.ts';
+import { MODERATOR_PERMISSIONS, MODERATOR_USER } from '../emulator/index.ts';
 import { copyBundledPack, editFactOnDisk } from '../support/pack.ts';
 import { GENERAL, type Harness, startHarness } from './harness.ts';
 
 const EDITED = 'Keisha Lance Bottoms won the runoff (this answer was edited while the bot ran).';
-const moderator = { id: '200000000000000007', username: 'moderator' };
 
 let h: Harness;
 let packDir: string;
@@ -39,8 +37,8 @@ async function reload(asModerator = true) {
     name: 'reload',
     ...(asModerator
       ? {
-          user: moderator,
-          memberPermissions: DEFAULT_MEMBER_PERMISSIONS | PermissionFlagsBits.ManageMessages,
+          user: MODERATOR_USER,
+          memberPermissions: MODERATOR_PERMISSIONS,
         }
       : {}),
   });
@@ -81,7 +79,9 @@ describe('/reload', () => {
     expect(first).toMatchObject({ type: 5, data: { flags: 64 } });
     expect(outcome).toMatch(/^Reloaded the knowledge pack "atlanta-2017-runoff" \(\d+ facts\)/);
     expect(await whoWon()).toEqual({ slash: EDITED, mention: EDITED });
-    expect(await h.waitForLog((l) => l.event === 'pack-reloaded')).toMatchObject({ userId: moderator.id });
+    expect(await h.waitForLog((l) => l.event === 'pack-reloaded')).toMatchObject({
+      userId: MODERATOR_USER.id,
+    });
   });
 
   it('GIVEN an invalid edit on disk THEN refused with the file, fact and field, and the previous pack keeps serving', async () => {

@@ -5,14 +5,15 @@
  * logged), a REST answer slower than 3 s (the summary was deferred in time), and 10062, 40060, 50013,
  * 10008 and 401. After each, the next command still works.
  */
-import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEXT } from '../../src/replies/strings.ts';
-import { DEFAULT_MEMBER_PERMISSIONS, DEFAULT_TEST_USER, type RecordedRequest } from '../emulator/index.ts';
+import {
+  DEFAULT_TEST_USER,
+  MODERATOR_PERMISSIONS,
+  MODERATOR_USER,
+  type RecordedRequest,
+} from '../emulator/index.ts';
 import { GENERAL, type Harness, messageRequests, QUESTIONS, startHarness, TEST_TOKEN } from './harness.ts';
-
-const moderator = { id: '200000000000000007', username: 'moderator' };
-const MODERATOR_PERMISSIONS = DEFAULT_MEMBER_PERMISSIONS | PermissionFlagsBits.ManageMessages;
 
 let h: Harness;
 
@@ -48,14 +49,6 @@ async function stillServes(): Promise<void> {
 function callbacks(interactionId: string): RecordedRequest[] {
   return h.emu.requests.filter(
     (r) => r.method === 'POST' && r.path.startsWith(`/interactions/${interactionId}/`),
-  );
-}
-
-/** The edit of an interaction's original response. */
-function editOf(token: string, timeoutMs = 2_000): Promise<RecordedRequest> {
-  return h.emu.waitForRequest(
-    (r) => r.method === 'PATCH' && r.path === `/webhooks/${h.emu.applicationId}/${token}/messages/@original`,
-    timeoutMs,
   );
 }
 
@@ -140,7 +133,7 @@ describe('5xx from Discord', () => {
   it('GIVEN Discord keeps failing while pinning the summary THEN the moderator is told Discord is having trouble', async () => {
     h.emu.failNext({ method: 'PUT', pathMatches: /\/messages\/pins\//, status: 500, times: 2 });
     const ix = summary(GENERAL);
-    expect(contentOf(await editOf(ix.token, 5_000))).toBe(TEXT.discordTrouble);
+    expect(contentOf(await h.emu.waitForOriginalEdit(ix, 5_000))).toBe(TEXT.discordTrouble);
     await stillServes();
   });
 });
@@ -150,7 +143,7 @@ function summary(channelId: string) {
   return h.emu.sendSlashCommand({
     name: 'summary',
     channelId,
-    user: moderator,
+    user: MODERATOR_USER,
     memberPermissions: MODERATOR_PERMISSIONS,
   });
 }
@@ -162,7 +155,7 @@ describe('a REST answer slower than 3 s', () => {
     const first = await h.emu.waitForInteractionResponse(ix.id);
     // The emulator refuses (10062) a callback later than 3 s, as Discord does: 204 means in time.
     expect(first).toMatchObject({ type: 5, status: 204 });
-    const edit = await editOf(ix.token, 6_000);
+    const edit = await h.emu.waitForOriginalEdit(ix, 6_000);
     expect(contentOf(edit)).toBe(TEXT.summaryPinned);
     expect(edit.at - first.request.at).toBeGreaterThanOrEqual(3_000);
     expect(h.emu.pins(QUESTIONS)).toHaveLength(1);
@@ -247,7 +240,7 @@ describe("Discord's error codes", () => {
     });
     const ix = h.emu.sendButton({ customId: `v1:del:${DEFAULT_TEST_USER.id}` });
     expect((await h.emu.waitForInteractionResponse(ix.id)).data?.content).toBe(TEXT.deleted);
-    expect(contentOf(await editOf(ix.token))).toBe(TEXT.deleteFailed);
+    expect(contentOf(await h.emu.waitForOriginalEdit(ix))).toBe(TEXT.deleteFailed);
     await stillServes();
   });
 
@@ -267,7 +260,7 @@ describe("Discord's error codes", () => {
 
   it('GIVEN 10008 when editing a pinned summary that was deleted meanwhile THEN a new summary is posted and pinned', async () => {
     const first = summary(GENERAL);
-    await editOf(first.token);
+    await h.emu.waitForOriginalEdit(first);
     h.emu.failNext({
       method: 'PATCH',
       pathMatches: /^\/channels\/\d+\/messages\/\d+$/,
@@ -275,7 +268,7 @@ describe("Discord's error codes", () => {
       body: { code: 10008, message: 'Unknown Message' },
     });
     const second = summary(GENERAL);
-    expect(contentOf(await editOf(second.token))).toBe(TEXT.summaryPinned);
+    expect(contentOf(await h.emu.waitForOriginalEdit(second))).toBe(TEXT.summaryPinned);
   });
 
   it('GIVEN 401 on an interaction callback THEN the bot keeps its own token: the next /summary still pins with it', async () => {
@@ -303,7 +296,7 @@ describe("Discord's error codes", () => {
 
     const from = h.emu.requests.length;
     const ix = summary(QUESTIONS);
-    expect(contentOf(await editOf(ix.token))).toBe(TEXT.summaryUpdated);
+    expect(contentOf(await h.emu.waitForOriginalEdit(ix))).toBe(TEXT.summaryUpdated);
     const withToken = h.emu.requests.slice(from).filter((r) => r.path.startsWith(`/channels/${QUESTIONS}/`));
     expect(withToken.map((r) => r.status)).toEqual([200, 200]); // read the pins, edit the summary
     for (const r of withToken) expect(r.headers.authorization).toBe(`Bot ${TEST_TOKEN}`);

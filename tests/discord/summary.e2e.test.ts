@@ -3,19 +3,16 @@
  * posts and pins the results summary (or edits the one it pinned before) over REST and edits the
  * private response with the outcome.
  */
-import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_MARKER } from '../../src/commands/summary.ts';
 import { TEXT } from '../../src/replies/strings.ts';
-import { DEFAULT_MEMBER_PERMISSIONS, type RecordedRequest } from '../emulator/index.ts';
+import { MODERATOR_PERMISSIONS, MODERATOR_USER } from '../emulator/index.ts';
 import { type Harness, messageRequests, startHarness } from './harness.ts';
 
 const GUILD = '300000000000000001';
 const PINNED = '300000000000000021';
 const NO_PERMISSION = '300000000000000022';
 const FULL_OF_PINS = '300000000000000023';
-const moderator = { id: '200000000000000007', username: 'moderator' };
-const MODERATOR_PERMISSIONS = DEFAULT_MEMBER_PERMISSIONS | PermissionFlagsBits.ManageMessages;
 
 let h: Harness;
 
@@ -46,14 +43,11 @@ async function summary(channelId: string) {
   const ix = h.emu.sendSlashCommand({
     name: 'summary',
     channelId,
-    user: moderator,
+    user: MODERATOR_USER,
     memberPermissions: MODERATOR_PERMISSIONS,
   });
   const first = await h.emu.waitForInteractionResponse(ix.id);
-  const edit: RecordedRequest = await h.emu.waitForRequest(
-    (r) =>
-      r.method === 'PATCH' && r.path === `/webhooks/${h.emu.applicationId}/${ix.token}/messages/@original`,
-  );
+  const edit = await h.emu.waitForOriginalEdit(ix);
   return { first, edit, outcome: (edit.body as { content?: string }).content };
 }
 

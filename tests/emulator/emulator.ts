@@ -264,16 +264,7 @@ export class DiscordEmulator {
 
   /** Dispatches a chat-input command interaction (type 2, data.type 1). */
   sendSlashCommand(opts: SlashCommandOptions): SentInteraction {
-    return this.sendInteraction(
-      opts,
-      2,
-      { commandType: 1, name: opts.name, componentMessageId: null },
-      (channel) => ({
-        data: this.commandData(opts.name, 1, channel, opts.commandId, {
-          options: commandOptionsPayload(opts.options ?? []),
-        }),
-      }),
-    );
+    return this.sendChatInput(opts, 2);
   }
 
   /** Dispatches an autocomplete interaction (type 4); exactly one option must have `focused: true`. */
@@ -281,9 +272,14 @@ export class DiscordEmulator {
     const focused = flattenOptions(opts.options ?? []).filter((option) => option.focused);
     if (focused.length !== 1)
       throw new Error(`sendAutocomplete: exactly one option needs focused: true (got ${focused.length})`);
+    return this.sendChatInput(opts, 4);
+  }
+
+  /** A chat-input command's interaction: type 2 runs it, type 4 asks for autocomplete choices. */
+  private sendChatInput(opts: SlashCommandOptions, type: 2 | 4): SentInteraction {
     return this.sendInteraction(
       opts,
-      4,
+      type,
       { commandType: 1, name: opts.name, componentMessageId: null },
       (channel) => ({
         data: this.commandData(opts.name, 1, channel, opts.commandId, {
@@ -385,6 +381,16 @@ export class DiscordEmulator {
     // The data is what the client sent; typed loosely as Discord's callback data for convenient reads.
     const data = isRecord(body.data) ? (body.data as InteractionCallbackData) : undefined;
     return { type: Number(body.type), data, status: request.status, request };
+  }
+
+  /** Resolves with the client's edit (PATCH) of the interaction's original response; rejects after `timeoutMs`. */
+  waitForOriginalEdit(ix: SentInteraction, timeoutMs = 2000): Promise<RecordedRequest> {
+    const path = `/webhooks/${this.applicationId}/${ix.token}/messages/@original`;
+    return this.requestLog.waitFor(
+      (r) => r.method === 'PATCH' && r.path === path,
+      timeoutMs,
+      `the edit of interaction ${ix.id}'s original response`,
+    );
   }
 
   /** The messages the bot created in a channel (and their current, edited state), oldest first. */

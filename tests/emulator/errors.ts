@@ -25,7 +25,7 @@ export class ApiError extends Error {
 }
 
 /** The reason phrase Discord puts after the status in its generic messages ("404: Not Found"). */
-export function statusText(status: number): string {
+function statusText(status: number): string {
   const texts: Record<number, string> = {
     400: 'Bad Request',
     401: 'Unauthorized',
@@ -55,7 +55,7 @@ export function invalidFormBody(issues: Issue[]): ApiError {
  * Builds Discord's error tree: `{ content: { _errors: [{ code, message }] } }`, with array indexes as
  * keys (`{ embeds: { 0: { title: { _errors: [...] } } } }`).
  */
-export function issuesToErrorTree(issues: Issue[]): Record<string, unknown> {
+function issuesToErrorTree(issues: Issue[]): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const issue of issues) {
     let node = root;

@@ -3,7 +3,7 @@
  * matching requests.
  */
 
-import { statusText } from './errors.ts';
+import { genericError } from './errors.ts';
 import type { FaultSpec } from './types.ts';
 
 interface ActiveFault {
@@ -39,11 +39,6 @@ export class FaultBook {
     if (fault.remaining === 0) this.faults.splice(index, 1);
     return fault.spec;
   }
-
-  /** Drops every pending rule. */
-  clear(): void {
-    this.faults.length = 0;
-  }
 }
 
 function matches(spec: FaultSpec, method: string, path: string): boolean {
@@ -58,11 +53,7 @@ function matches(spec: FaultSpec, method: string, path: string): boolean {
 export function faultAnswer(spec: FaultSpec & { status: number }): FaultAnswer {
   const { status } = spec;
   if (status !== 429) {
-    return {
-      status,
-      body: spec.body ?? { code: 0, message: `${status}: ${statusText(status)}` },
-      headers: {},
-    };
+    return { status, body: spec.body ?? genericError(status).toBody(), headers: {} };
   }
   const retryAfter = spec.retryAfter ?? 1;
   const global = spec.global ?? false;

@@ -17,7 +17,7 @@ import type { EmulatorState } from './state.ts';
 import type { GatewayFrame } from './types.ts';
 
 /** Gateway opcodes used here. */
-export const Op = Object.freeze({
+const Op = Object.freeze({
   Dispatch: 0,
   Heartbeat: 1,
   Identify: 2,
@@ -204,8 +204,7 @@ export class Gateway {
     try {
       frame = JSON.parse(rawDataToString(data));
     } catch {
-      connection.ws.close(4002, 'Error while decoding payload.');
-      return;
+      frame = undefined; // not JSON: refused below, like JSON that is not a frame
     }
     if (!isRecord(frame) || typeof frame.op !== 'number') {
       connection.ws.close(4002, 'Error while decoding payload.');

@@ -12,35 +12,18 @@
  */
 
 export {
-  type ButtonOptions,
   DiscordEmulator,
-  DiscordEmulator as Emulator,
-  type InteractionCallbackData,
   type InteractionResponse,
-  type MessageContextMenuOptions,
-  type OriginOptions,
   type SendMessageOptions,
   type SentInteraction,
   type SlashCommandOptions,
   startEmulator,
 } from './emulator.ts';
-export type { CloseRecord, ReadyRecord } from './gateway.ts';
-export { COMMAND_NAME_PATTERN, LIMITS } from './limits.ts';
 export {
   type CommandOptionInput,
   DEFAULT_MEMBER_PERMISSIONS,
   DEFAULT_TEST_USER,
-  type InteractionPayload,
-  type UserInput,
+  MODERATOR_PERMISSIONS,
+  MODERATOR_USER,
 } from './payloads.ts';
-export type {
-  BotPermissions,
-  BotUserConfig,
-  ChannelConfig,
-  EmulatorOptions,
-  FaultSpec,
-  GatewayFrame,
-  GuildConfig,
-  RecordedFile,
-  RecordedRequest,
-} from './types.ts';
+export type { EmulatorOptions, RecordedRequest } from './types.ts';

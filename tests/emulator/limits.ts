@@ -13,7 +13,7 @@ export interface Issue {
 }
 
 /** Discord's documented limits. */
-export const LIMITS = Object.freeze({
+const LIMITS = Object.freeze({
   content: 2000,
   embedsPerMessage: 10,
   embedTitle: 256,
@@ -43,7 +43,7 @@ export const LIMITS = Object.freeze({
 });
 
 /** Discord's pattern for chat-input command and option names (they must also be lower case). */
-export const COMMAND_NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+const COMMAND_NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 /** Message flag IS_COMPONENTS_V2: components are layout components, not action rows. */
 const IS_COMPONENTS_V2 = 1 << 15;

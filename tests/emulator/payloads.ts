@@ -15,7 +15,7 @@ import {
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { isRecord } from './limits.ts';
-import type { ChannelRecord, EmulatorState } from './state.ts';
+import { ALLOW_ALL, type ChannelRecord, type EmulatorState } from './state.ts';
 import type { BotPermissions, GuildConfig, RecordedFile } from './types.ts';
 
 /** The user tests act as unless they pass their own. */
@@ -53,8 +53,14 @@ export const DEFAULT_MEMBER_PERMISSIONS =
   PermissionFlagsBits.ChangeNickname |
   PermissionFlagsBits.CreateInstantInvite;
 
+/** A member with Manage Messages, whom the bot treats as a moderator. */
+export const MODERATOR_USER: UserInput = Object.freeze({ id: '200000000000000007', username: 'moderator' });
+
+/** What a moderator may do: an ordinary member's permissions and Manage Messages. */
+export const MODERATOR_PERMISSIONS = DEFAULT_MEMBER_PERMISSIONS | PermissionFlagsBits.ManageMessages;
+
 /** The bot's permissions in a channel as a bitfield, from the emulator's permission switches. */
-export function botPermissionBits(permissions: BotPermissions): bigint {
+function botPermissionBits(permissions: BotPermissions): bigint {
   let bits = DEFAULT_MEMBER_PERMISSIONS & ~PermissionFlagsBits.SendMessages;
   if (permissions.sendMessages) bits |= PermissionFlagsBits.SendMessages;
   if (permissions.manageMessages) bits |= PermissionFlagsBits.ManageMessages;
@@ -117,8 +123,6 @@ function botOverwrites(channel: ChannelRecord, state: EmulatorState): Array<Reco
   if (deny === 0n) return [];
   return [{ id: state.botUser.id, type: 1, allow: '0', deny: deny.toString() }];
 }
-
-const ALLOW_ALL: BotPermissions = { manageMessages: true, sendMessages: true };
 
 /** The id of the bot's managed role in a guild (derived from the guild id, stable across calls). */
 function botRoleId(guild: GuildConfig): string {

@@ -48,7 +48,8 @@ export interface PinRecord {
   pinnedAt: string;
 }
 
-const ALLOW_ALL: BotPermissions = Object.freeze({ manageMessages: true, sendMessages: true });
+/** The bot's permissions where nothing was taken away: it may send and manage messages. */
+export const ALLOW_ALL: BotPermissions = Object.freeze({ manageMessages: true, sendMessages: true });
 
 /** The emulator's mutable world. */
 export class EmulatorState {
@@ -125,10 +126,7 @@ export class EmulatorState {
     const existing = this.dmByUser.get(user.id);
     const known = existing === undefined ? undefined : this.channels.get(existing);
     if (known) return known;
-    const channel: ChannelRecord = { id: this.nextId(), type: 1, name: null, guildId: null, recipient: user };
-    this.channels.set(channel.id, channel);
-    this.dmByUser.set(user.id, channel.id);
-    return channel;
+    return this.addDmChannel(this.nextId(), user);
   }
 
   /** Registers a DM channel with a given id (for tests that pick the id). */
@@ -156,15 +154,6 @@ export class EmulatorState {
   /** A stored message, or undefined. */
   message(channelId: string, messageId: string): APIMessage | undefined {
     return this.messages.get(channelId)?.get(messageId);
-  }
-
-  /** Finds a stored message by id in any channel. */
-  findMessage(messageId: string): APIMessage | undefined {
-    for (const channel of this.messages.values()) {
-      const found = channel.get(messageId);
-      if (found) return found;
-    }
-    return undefined;
   }
 
   /** Removes a message (and its pin). Returns whether it existed. */
@@ -291,7 +280,7 @@ export class EmulatorState {
 }
 
 /** Orders snowflakes numerically (they are decimal strings of different lengths). */
-export function compareSnowflakes(a: string, b: string): number {
+function compareSnowflakes(a: string, b: string): number {
   const x = BigInt(a);
   const y = BigInt(b);
   return x < y ? -1 : x > y ? 1 : 0;

@@ -3,14 +3,13 @@
  * POSTing the emulator's interaction to the endpoint (signed) and relaying the endpoint's answer to
  * the emulator's callback route, as Discord turns an HTTP answer into the interaction's message.
  */
-import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningHttpServer, startHttpServer } from '../../src/http/server.ts';
 import { TEXT } from '../../src/replies/strings.ts';
 import {
-  DEFAULT_MEMBER_PERMISSIONS,
   DEFAULT_TEST_USER,
   type DiscordEmulator,
+  MODERATOR_PERMISSIONS,
   type SentInteraction,
   startEmulator,
 } from '../emulator/index.ts';
@@ -20,7 +19,6 @@ import { captureLogs, engines, eventually, httpConfig, signed } from './helpers.
 const BOT_TOKEN = HTTP_BOT_TOKEN;
 /** Unlike the default, the application id differs from the bot user id, to prove which one is used where. */
 const APPLICATION_ID = '100000000000000777';
-const MODERATOR = DEFAULT_MEMBER_PERMISSIONS | PermissionFlagsBits.ManageMessages;
 
 let emu: DiscordEmulator | undefined;
 let server: RunningHttpServer | undefined;
@@ -82,7 +80,11 @@ describe('/summary with a bot token', () => {
   it('GIVEN a moderator runs /summary twice THEN the summary is pinned once, then edited, and each deferred answer says so', async () => {
     const { emu: e, server: s, logs, channelId } = await setUp();
 
-    const first = e.sendSlashCommand({ name: 'summary', memberPermissions: MODERATOR, deliver: 'http' });
+    const first = e.sendSlashCommand({
+      name: 'summary',
+      memberPermissions: MODERATOR_PERMISSIONS,
+      deliver: 'http',
+    });
     holdFirst(e, 'GET', /^\/users\/@me$/);
     expect(await deliver(e, s, first)).toEqual({ type: 5, data: { flags: 64 } });
     const edit = await e.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(first.token));
@@ -93,7 +95,11 @@ describe('/summary with a bot token', () => {
     expect(pins[0]?.embeds[0]?.author?.name).toBe('Pinned results summary');
     expect(pins[0]?.author.id).toBe(e.botUser.id);
 
-    const second = e.sendSlashCommand({ name: 'summary', memberPermissions: MODERATOR, deliver: 'http' });
+    const second = e.sendSlashCommand({
+      name: 'summary',
+      memberPermissions: MODERATOR_PERMISSIONS,
+      deliver: 'http',
+    });
     holdFirst(e, 'GET', /\/messages\/pins$/);
     await deliver(e, s, second);
     const edit2 = await e.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(second.token));
@@ -114,7 +120,11 @@ describe('/summary with a bot token', () => {
 
   it('GIVEN Discord keeps failing (5xx) while pinning THEN the deferred answer says Discord is having trouble and the error is logged', async () => {
     const { emu: e, server: s, logs } = await setUp();
-    const ix = e.sendSlashCommand({ name: 'summary', memberPermissions: MODERATOR, deliver: 'http' });
+    const ix = e.sendSlashCommand({
+      name: 'summary',
+      memberPermissions: MODERATOR_PERMISSIONS,
+      deliver: 'http',
+    });
     holdFirst(e, 'GET', /^\/users\/@me$/);
     e.failNext({ method: 'GET', pathMatches: /\/messages\/pins$/, status: 500, times: 4 });
     await deliver(e, s, ix);
@@ -128,7 +138,11 @@ describe('/summary with a bot token', () => {
 describe('when GET /users/@me fails', () => {
   it('GIVEN the bot user cannot be fetched THEN /summary still pins, with the application id standing in', async () => {
     const { emu: e, server: s, logs, channelId } = await setUp();
-    const ix = e.sendSlashCommand({ name: 'summary', memberPermissions: MODERATOR, deliver: 'http' });
+    const ix = e.sendSlashCommand({
+      name: 'summary',
+      memberPermissions: MODERATOR_PERMISSIONS,
+      deliver: 'http',
+    });
     e.failNext({ method: 'GET', pathMatches: /^\/users\/@me$/, status: 502, times: 4, delayMs: 40 });
     await deliver(e, s, ix);
     const edit = await e.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(ix.token));
@@ -141,7 +155,11 @@ describe('when GET /users/@me fails', () => {
 describe('when editing the deferred answer fails', () => {
   it('GIVEN Discord refuses the edit of @original THEN the failure is logged without the interaction token', async () => {
     const { emu: e, server: s, logs } = await setUp();
-    const ix = e.sendSlashCommand({ name: 'summary', memberPermissions: MODERATOR, deliver: 'http' });
+    const ix = e.sendSlashCommand({
+      name: 'summary',
+      memberPermissions: MODERATOR_PERMISSIONS,
+      deliver: 'http',
+    });
     holdFirst(e, 'GET', /^\/users\/@me$/);
     e.failNext({
       method: 'PATCH',

@@ -73,11 +73,11 @@ export function requestLines(lines: Record<string, unknown>[]): Record<string, u
   return lines.filter((l) => l.msg === 'request');
 }
 
-/** Waits until `check` returns true (polling), or fails after `timeoutMs`. */
-export async function eventually(check: () => boolean, timeoutMs = 2000): Promise<void> {
+/** Waits until `check` returns true (polling every `pollMs`), or fails after `timeoutMs`. */
+export async function eventually(check: () => boolean, timeoutMs = 2000, pollMs = 10): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { captureChild } from '../support/log-capture.ts';
-import { keys } from './helpers.ts';
+import { eventually, keys } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -52,13 +52,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitFor(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** Waits for the child process's output: it may take seconds to start; looked at every 25 ms. */
+const waitFor = (check: () => boolean) => eventually(check, 15_000, 25);
 
 describe('npm start -- --http', () => {
   it('GIVEN no DISCORD_PUBLIC_KEY THEN one configuration error line and exit code 2', async () => {

@@ -1,19 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Fact, KnowledgeBase } from '../../src/data/knowledge.ts';
+import type { KnowledgeBase } from '../../src/data/knowledge.ts';
 import { factsEmbed, shareBar } from '../../src/replies/embeds.ts';
 import { barEighths } from '../support/bars.ts';
-import { loadTestEngine } from '../support/bot.ts';
+import { knownFact, loadTestEngine } from '../support/bot.ts';
 
 let kb: KnowledgeBase;
 beforeAll(() => {
   kb = loadTestEngine().kb;
 });
-
-function fact(id: string): Fact {
-  const f = kb.factById.get(id);
-  if (!f) throw new Error(`no fact ${id}`);
-  return f;
-}
 
 describe('shareBar', () => {
   it('GIVEN 0 and 100 percent THEN an empty bar and a full 20-cell bar', () => {
@@ -52,7 +46,7 @@ describe('shareBar', () => {
 
 describe('factsEmbed', () => {
   it('GIVEN several facts THEN states each answer in order and quotes each sentence once', () => {
-    const facts = [fact('margin'), fact('recount-eligible'), fact('results')];
+    const facts = [knownFact(kb, 'margin'), knownFact(kb, 'recount-eligible'), knownFact(kb, 'results')];
     const embed = factsEmbed('Title', facts);
     expect(embed.title).toBe('Title');
     expect(embed.description).toBe(facts.map((f) => f.answer).join('\n\n'));
@@ -66,7 +60,7 @@ describe('factsEmbed', () => {
   });
 
   it('GIVEN a fact with a corrected quote THEN the footer carries the correction note', () => {
-    const f = fact('profile-aman');
+    const f = knownFact(kb, 'profile-aman');
     const notes = f.quotes.flatMap((q) => q.notes);
     expect(notes.length).toBeGreaterThan(0);
     const footer = factsEmbed('Aman', [f]).footer?.text ?? '';

@@ -9,8 +9,13 @@ import { join } from 'node:path';
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { findCommand } from '../../src/commands/index.ts';
 import { type RawOption, readOptions } from '../../src/commands/options.ts';
-import type { CommandContext, CommandOutcome, Invoker } from '../../src/commands/types.ts';
-import type { KnowledgeBase } from '../../src/data/knowledge.ts';
+import {
+  type CommandContext,
+  type CommandOutcome,
+  type Invoker,
+  UserError,
+} from '../../src/commands/types.ts';
+import type { Fact, KnowledgeBase } from '../../src/data/knowledge.ts';
 import { loadPack, PACK_FILES, parsePack } from '../../src/data/load.ts';
 import { DEFAULT_PACK_DIR } from '../../src/data/packs.ts';
 import { createEngine, type QaEngine } from '../../src/engine/index.ts';
@@ -68,6 +73,13 @@ export interface RunOptions {
   readonly targetMessage?: CommandContext['targetMessage'];
 }
 
+/** The fact with this id in a knowledge base; fails the test if there is none. */
+export function knownFact(kb: KnowledgeBase, id: string): Fact {
+  const f = kb.factById.get(id);
+  if (!f) throw new Error(`no fact ${id}`);
+  return f;
+}
+
 /** Runs a command by its registered name with raw options, as the interaction router does. */
 export function runCommand(
   engine: QaEngine,
@@ -87,6 +99,17 @@ export function runCommand(
   });
 }
 
+/** The UserError `run` throws; fails the test when it throws nothing or something else. */
+export function userError(run: () => unknown): UserError {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof UserError) return err;
+    throw err;
+  }
+  throw new Error('expected a UserError');
+}
+
 /** The one embed of a reply; fails the test if there is not exactly one. */
 export function onlyEmbed(msg: BotMessage): APIEmbed {
   const embeds = msg.embeds ?? [];
@@ -103,6 +126,11 @@ export function fieldNamed(embed: APIEmbed, name: string): APIEmbedField {
     throw new Error(`no field "${name}"; fields: ${(embed.fields ?? []).map((x) => x.name).join(', ')}`);
   }
   return f;
+}
+
+/** The fields that name a candidate, in order. */
+export function candidateFields(e: APIEmbed, k: KnowledgeBase): APIEmbedField[] {
+  return (e.fields ?? []).filter((f) => k.candidates.some((c) => f.name.startsWith(c.name)));
 }
 
 /** Every piece of text a user sees in a message, joined by newlines. */
